@@ -1,0 +1,216 @@
+package org.e2dl4j.nn;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.gspace.GSpace;
+import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.math.repr.IrreducibleRepresentation;
+import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.math.repr.Representations;
+import org.nd4j.shade.jackson.core.JsonGenerator;
+import org.nd4j.shade.jackson.core.JsonParser;
+import org.nd4j.shade.jackson.databind.DeserializationContext;
+import org.nd4j.shade.jackson.databind.JsonDeserializer;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.JsonSerializer;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializerProvider;
+import org.nd4j.shade.jackson.databind.node.ArrayNode;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of a {@link FieldType}: the G-space factory with its parameters and one key per run of
+ * equal fields, e.g. {@code {"gspace":"flipRot2dOnR2","n":4,"fields":["regular*3","irrep:1,1"]}}.
+ *
+ * <ul>
+ *   <li>{@code gspace}: {@code rot2dOnR2}, {@code flipRot2dOnR2} (with {@code n}; {@code n = -1} is SO(2) /
+ *       O(2) and adds {@code maximumFrequency}), {@code flip2dOnR2} or {@code trivialOnR2}; {@code axis} only
+ *       when the reflection axis is not the default pi/2;</li>
+ *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
+ *       ids), followed by {@code *m} for m consecutive copies.</li>
+ * </ul>
+ * A field type whose representations have no such key (e.g. a custom change of basis) cannot be written and
+ * is rejected with a message naming the representation. Parsing rebuilds an equal field type.
+ */
+public final class FieldTypeJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private FieldTypeJson() {
+    }
+
+    /** The JSON description of a field type. */
+    public static String describe(FieldType type) {
+        return toNode(type).toString();
+    }
+
+    /** Rebuilds a field type from its JSON description. */
+    public static FieldType parse(String json) {
+        try {
+            return fromNode(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a field type description: " + json, e);
+        }
+    }
+
+    static ObjectNode toNode(FieldType type) {
+        ObjectNode node = MAPPER.createObjectNode();
+        GSpace gs = type.gspace();
+        Group g = gs.fibergroup();
+        switch (gs.action()) {
+            case ROTATIONS:
+                node.put("gspace", "rot2dOnR2");
+                putOrder(node, g);
+                break;
+            case FLIPS_AND_ROTATIONS:
+                node.put("gspace", "flipRot2dOnR2");
+                putOrder(node, g);
+                putAxis(node, gs);
+                break;
+            case FLIPS:
+                node.put("gspace", "flip2dOnR2");
+                putAxis(node, gs);
+                break;
+            default:
+                node.put("gspace", "trivialOnR2");
+                break;
+        }
+        ArrayNode fields = node.putArray("fields");
+        List<Representation> reprs = type.representations();
+        int f = 0;
+        while (f < reprs.size()) {
+            int run = 1;
+            while (f + run < reprs.size() && reprs.get(f + run).equals(reprs.get(f))) {
+                run++;
+            }
+            String key = key(reprs.get(f), type);
+            fields.add(run == 1 ? key : key + "*" + run);
+            f += run;
+        }
+        FieldType back = fromNode(node);
+        if (!back.gspace().equals(gs)) {
+            throw new IllegalArgumentException("the G-space " + gs.name() + " of " + type
+                    + " is not one of the GSpaces factories' and cannot be written to JSON");
+        }
+        return node;
+    }
+
+    private static void putOrder(ObjectNode node, Group g) {
+        node.put("n", g.isFinite() ? g.rotationOrder() : -1);
+        if (!g.isFinite()) {
+            node.put("maximumFrequency", g.maximumFrequency());
+        }
+    }
+
+    private static void putAxis(ObjectNode node, GSpace gs) {
+        if (Double.compare(gs.axis(), GSpaces.DEFAULT_AXIS) != 0) {
+            node.put("axis", gs.axis());
+        }
+    }
+
+    private static String key(Representation r, FieldType type) {
+        if (r instanceof IrreducibleRepresentation) {
+            if (r.isTrivial()) {
+                return "trivial";
+            }
+            return "irrep:" + Arrays.stream(((IrreducibleRepresentation) r).id())
+                    .mapToObj(Integer::toString).collect(Collectors.joining(","));
+        }
+        Group g = r.group();
+        if (g.isFinite() && r.equals(Representations.regular(g))) {
+            return "regular";
+        }
+        throw new IllegalArgumentException("field type " + type + " cannot be written to JSON: representation '"
+                + r.name() + "' is not trivial, regular or an irrep (the forms a field type description supports)");
+    }
+
+    static FieldType fromNode(JsonNode node) {
+        String kind = required(node, "gspace").asText();
+        GSpace gs;
+        switch (kind) {
+            case "rot2dOnR2":
+                gs = GSpaces.rot2dOnR2(required(node, "n").asInt(), maximumFrequency(node));
+                break;
+            case "flipRot2dOnR2":
+                gs = GSpaces.flipRot2dOnR2(required(node, "n").asInt(), maximumFrequency(node), axis(node));
+                break;
+            case "flip2dOnR2":
+                gs = GSpaces.flip2dOnR2(axis(node));
+                break;
+            case "trivialOnR2":
+                gs = GSpaces.trivialOnR2();
+                break;
+            default:
+                throw new IllegalArgumentException("unknown gspace '" + kind
+                        + "' in field type description (valid: rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2): " + node);
+        }
+        List<Representation> reprs = new ArrayList<>();
+        for (JsonNode entry : required(node, "fields")) {
+            String text = entry.asText();
+            int star = text.indexOf('*');
+            String key = star < 0 ? text : text.substring(0, star);
+            int run = star < 0 ? 1 : Integer.parseInt(text.substring(star + 1));
+            Representation r = representation(gs, key, node);
+            for (int i = 0; i < run; i++) {
+                reprs.add(r);
+            }
+        }
+        return new FieldType(gs, reprs);
+    }
+
+    private static Representation representation(GSpace gs, String key, JsonNode node) {
+        if (key.equals("trivial")) {
+            return gs.trivialRepr();
+        }
+        if (key.equals("regular")) {
+            return gs.regularRepr();
+        }
+        if (key.startsWith("irrep:")) {
+            int[] id = Arrays.stream(key.substring("irrep:".length()).split(",")).map(String::trim)
+                    .mapToInt(Integer::parseInt).toArray();
+            return gs.irrep(id);
+        }
+        throw new IllegalArgumentException("unknown field key '" + key
+                + "' in field type description (valid: trivial, regular, irrep:k, irrep:j,k, each optionally *m): " + node);
+    }
+
+    private static JsonNode required(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("field type description lacks '" + name + "': " + node);
+        }
+        return v;
+    }
+
+    private static int maximumFrequency(JsonNode node) {
+        JsonNode v = node.get("maximumFrequency");
+        return v == null ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY : v.asInt();
+    }
+
+    private static double axis(JsonNode node) {
+        JsonNode v = node.get("axis");
+        return v == null ? GSpaces.DEFAULT_AXIS : v.asDouble();
+    }
+
+    /** Jackson serializer used by DL4J's configuration mapper (and any shaded-Jackson mapper). */
+    public static final class Serializer extends JsonSerializer<FieldType> {
+        @Override
+        public void serialize(FieldType value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeTree(toNode(value));
+        }
+    }
+
+    /** Jackson deserializer matching {@link Serializer}. */
+    public static final class Deserializer extends JsonDeserializer<FieldType> {
+        @Override
+        public FieldType deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = p.getCodec().readTree(p);
+            return fromNode(node);
+        }
+    }
+}
