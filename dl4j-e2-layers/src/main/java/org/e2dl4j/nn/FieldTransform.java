@@ -62,7 +62,7 @@ final class FieldTransform {
     }
 
     /** Bilinear interpolation at the given (row, column) source points; neighbours off the grid count as 0. */
-    private static INDArray bilinear(INDArray flat, double[][] source, int h, int w) {
+    static INDArray bilinear(INDArray flat, double[][] source, int h, int w) {
         int pixels = h * w;
         int[][] index = new int[4][pixels];
         double[][] weight = new double[4][pixels];

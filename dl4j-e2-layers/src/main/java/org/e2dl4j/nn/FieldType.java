@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.e2dl4j.math.group.GroupElement;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
+import org.e2dl4j.math.gspace.RestrictedGSpace;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.Representations;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -140,6 +142,21 @@ public final class FieldType implements Serializable {
         List<Representation> all = new ArrayList<>(representations);
         all.addAll(other.representations);
         return new FieldType(gspace, all);
+    }
+
+    /**
+     * The restriction to a subgroup H (e2cnn's {@code restrict}): the same channels as fields of the restricted
+     * G-space, each representation restricted to H.
+     *
+     * @throws IllegalArgumentException if the id names no subgroup of the fibergroup
+     */
+    public FieldType restrict(SubgroupId id) {
+        RestrictedGSpace restricted = gspace.restrict(id);
+        List<Representation> reprs = new ArrayList<>();
+        for (Representation r : representations) {
+            reprs.add(Representations.restrict(r, id));
+        }
+        return new FieldType(restricted.gspace(), reprs);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.IrreducibleRepresentation;
@@ -32,7 +34,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       O(2) and adds {@code maximumFrequency}), {@code flip2dOnR2} or {@code trivialOnR2}; {@code axis} only
  *       when the reflection axis is not the default pi/2;</li>
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
- *       ids), followed by {@code *m} for m consecutive copies.</li>
+ *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
+ *       subgroup written {@code M} (C_N) or {@code None,M} / {@code k,M} (D_N), as in the e2cnn reference
+ *       data; each followed by {@code *m} for m consecutive copies.</li>
  * </ul>
  * A field type whose representations have no such key (e.g. a custom change of basis) cannot be written and
  * is rejected with a message naming the representation. Parsing rebuilds an equal field type.
@@ -125,8 +129,56 @@ public final class FieldTypeJson {
         if (g.isFinite() && r.equals(Representations.regular(g))) {
             return "regular";
         }
+        String key = subgroupKey(r);
+        if (key != null) {
+            return key;
+        }
         throw new IllegalArgumentException("field type " + type + " cannot be written to JSON: representation '"
-                + r.name() + "' is not trivial, regular or an irrep (the forms a field type description supports)");
+                + r.name() + "' is not trivial, regular, an irrep, a quotient or an induced representation (the"
+                + " forms a field type description supports)");
+    }
+
+    /** The key of a quotient or induced representation, recognised by its e2cnn name and rebuilt to compare. */
+    private static String subgroupKey(Representation r) {
+        String name = r.name();
+        Group g = r.group();
+        try {
+            if (name.startsWith("quotient[") && name.endsWith("]")) {
+                String id = idKey(name.substring("quotient[".length(), name.length() - 1));
+                return representation(g, "quotient:" + id).equals(r) ? "quotient:" + id : null;
+            }
+            if (name.startsWith("induced[") && name.endsWith("]") && name.contains("][")) {
+                int split = name.indexOf("][");
+                String id = idKey(name.substring("induced[".length(), split));
+                String psiName = name.substring(split + 2, name.length() - 1);
+                SubgroupId subgroup = subgroupId(g, id);
+                int[] psi = Representations.irrepByName(g.subgroup(subgroup).group(), psiName).id();
+                String key = "induced:" + id + ":" + Arrays.stream(psi).mapToObj(Integer::toString)
+                        .collect(Collectors.joining(","));
+                return representation(g, key).equals(r) ? key : null;
+            }
+        } catch (IllegalArgumentException notRecognised) {
+            return null;
+        }
+        return null;
+    }
+
+    /** e2cnn's subgroup id text ({@code 2}, {@code (None, 4)}, {@code (0, 1)}) as a key ({@code 2}, {@code None,4}). */
+    private static String idKey(String e2cnnId) {
+        return e2cnnId.replace("(", "").replace(")", "").replace(" ", "");
+    }
+
+    private static SubgroupId subgroupId(Group g, String key) {
+        String[] parts = key.split(",");
+        if (g.kind() == GroupKind.CYCLIC && parts.length == 1) {
+            return SubgroupId.rotations(Integer.parseInt(parts[0]));
+        }
+        if (g.kind() == GroupKind.DIHEDRAL && parts.length == 2) {
+            Integer axis = parts[0].equals("None") ? null : Integer.valueOf(parts[0]);
+            return SubgroupId.dihedral(axis, Integer.parseInt(parts[1]));
+        }
+        throw new IllegalArgumentException("subgroup '" + key + "' of " + g.name()
+                + " is not of the form M (C_N) or None,M / k,M (D_N)");
     }
 
     static FieldType fromNode(JsonNode node) {
@@ -155,7 +207,13 @@ public final class FieldTypeJson {
             int star = text.indexOf('*');
             String key = star < 0 ? text : text.substring(0, star);
             int run = star < 0 ? 1 : Integer.parseInt(text.substring(star + 1));
-            Representation r = representation(gs, key, node);
+            Representation r;
+            try {
+                r = representation(gs.fibergroup(), key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad field key in field type description " + node + ": "
+                        + e.getMessage(), e);
+            }
             for (int i = 0; i < run; i++) {
                 reprs.add(r);
             }
@@ -163,20 +221,30 @@ public final class FieldTypeJson {
         return new FieldType(gs, reprs);
     }
 
-    private static Representation representation(GSpace gs, String key, JsonNode node) {
+    private static Representation representation(Group g, String key) {
+        String[] parts = key.split(":");
         if (key.equals("trivial")) {
-            return gs.trivialRepr();
+            return Representations.trivial(g);
         }
         if (key.equals("regular")) {
-            return gs.regularRepr();
+            return Representations.regular(g);
         }
-        if (key.startsWith("irrep:")) {
-            int[] id = Arrays.stream(key.substring("irrep:".length()).split(",")).map(String::trim)
-                    .mapToInt(Integer::parseInt).toArray();
-            return gs.irrep(id);
+        if (parts[0].equals("irrep") && parts.length == 2) {
+            return Representations.irrep(g, ids(parts[1]));
         }
-        throw new IllegalArgumentException("unknown field key '" + key
-                + "' in field type description (valid: trivial, regular, irrep:k, irrep:j,k, each optionally *m): " + node);
+        if (parts[0].equals("quotient") && parts.length == 2) {
+            return Representations.quotient(g, subgroupId(g, parts[1]));
+        }
+        if (parts[0].equals("induced") && parts.length == 3) {
+            SubgroupId id = subgroupId(g, parts[1]);
+            return Representations.induced(g, id, Representations.irrep(g.subgroup(id).group(), ids(parts[2])));
+        }
+        throw new IllegalArgumentException("unknown field key '" + key + "' (valid: trivial, regular, irrep:k,"
+                + " irrep:j,k, quotient:<subgroup>, induced:<subgroup>:<irrep id>, each optionally *m)");
+    }
+
+    private static int[] ids(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     private static JsonNode required(JsonNode node, String name) {

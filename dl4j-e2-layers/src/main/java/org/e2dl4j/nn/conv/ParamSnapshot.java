@@ -19,7 +19,7 @@ final class ParamSnapshot {
 
     /** Whether {@code current} holds exactly the bytes of the last {@link #take}. */
     boolean matches(INDArray current) {
-        return saved != null && saved.duplicate().rewind().equals(bytes(current));
+        return saved != null && saved.equals(bytes(current));
     }
 
     /** Copies {@code current}'s bytes. */
@@ -31,11 +31,6 @@ final class ParamSnapshot {
         saved.clear();
         saved.put(now);
         saved.flip();
-    }
-
-    /** Forgets the copy, so that the next {@link #matches} is false. */
-    void clear() {
-        saved = null;
     }
 
     private static ByteBuffer bytes(INDArray array) {
