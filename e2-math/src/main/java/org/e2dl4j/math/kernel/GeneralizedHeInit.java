@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * e2cnn's generalized He initialization of a layer's basis coefficients: a weight whose basis element connects
@@ -58,8 +59,13 @@ final class GeneralizedHeInit {
         return sd;
     }
 
-    /** Fresh weights {@code sd_w * N(0, 1)}, drawn in weight order from {@code rnd}. */
+    /**
+     * Fresh weights {@code sd_w * N(0, 1)} in weight order. The normals come from a {@link SplittableRandom} seeded
+     * with one draw of {@code rnd} (its ziggurat sampler is several times faster than {@link Random#nextGaussian()}),
+     * so equal seeds give equal weights.
+     */
     double[] sample(List<PairBasis> pairs, int dimension, Random rnd) {
+        SplittableRandom normals = new SplittableRandom(rnd.nextLong());
         double[] w = new double[dimension];
         for (int k = 0; k < pairs.size(); k++) {
             PairBasis pair = pairs.get(k);
@@ -68,7 +74,7 @@ final class GeneralizedHeInit {
             int index = pair.weightOffset();
             for (int block = 0; block < blocks; block++) {
                 for (double sd : d) {
-                    w[index++] = sd * rnd.nextGaussian();
+                    w[index++] = sd * normals.nextGaussian();
                 }
             }
         }

@@ -53,34 +53,42 @@ final class KernelSampling {
 
         double[] data = new double[mask.cardinality() * elementSize];
         List<BasisElement> kept = new ArrayList<>(mask.cardinality());
+        // the angular part of an element, lifted through the changes of basis, is shared by all rings
+        double[][] liftedAngular = new double[all.size() / radial.rings()][];
+        // per angular part and grid point: sum over (o, i) of its squares, so that an element's squared norm is
+        // sum_p radial(p)^2 * pointSquares[p] without a pass over the element
+        double[][] pointSquares = new double[liftedAngular.length][];
         double[] block = new double[4 * points];
+        double[] partial = new double[2 * inSize * points];
         double[] cell = new double[4];
         int stored = 0;
         for (int b = mask.nextSetBit(0); b >= 0; b = mask.nextSetBit(b + 1)) {
             BasisElement e = all.get(b);
-            IrrepsPairSolution solution = analytic.solutionOf(e);
-            int h = e.innerIndex();
-            int mu = Math.abs(e.frequency());
-            int rows = e.outIrrepSize();
-            int cols = e.inIrrepSize();
-            int cells = rows * cols;
+            int angularIndex = e.angularIndex();
+            if (liftedAngular[angularIndex] == null) {
+                liftedAngular[angularIndex] = liftAngular(analytic, e, table, origin, block, partial, cell);
+                pointSquares[angularIndex] = pointSquares(liftedAngular[angularIndex], points);
+            }
+            double[] angular = liftedAngular[angularIndex];
             int radialBase = e.ringIndex() * points;
+            double squares = 0;
             for (int p = 0; p < points; p++) {
-                solution.evaluate(h, table.cos(p, mu), table.sin(p, mu), origin[p], cell, 0);
                 double r = radialValues[radialBase + p];
-                for (int c = 0; c < cells; c++) {
-                    block[c * points + p] = r * cell[c];
-                }
+                squares += r * r * pointSquares[angularIndex][p];
+            }
+            double scale = 1.0 / normalization(squares, e.outIrrepSize());
+            if (squares * scale * scale <= VANISHING) {
+                continue;
             }
             int base = stored * elementSize;
-            lift(block, rows, cols, out, out.irrepStart(e.outIrrepIndex()), in, in.irrepStart(e.inIrrepIndex()),
-                    points, data, base);
-            if (normalize(data, base, elementSize, rows)) {
-                kept.add(e);
-                stored++;
-            } else {
-                Arrays.fill(data, base, base + elementSize, 0.0);
+            for (int row = 0; row < outSize * inSize; row++) {
+                int offset = row * points;
+                for (int p = 0; p < points; p++) {
+                    data[base + offset + p] = angular[offset + p] * (radialValues[radialBase + p] * scale);
+                }
             }
+            kept.add(e);
+            stored++;
         }
         if (stored == 0) {
             return Optional.empty();
@@ -90,42 +98,77 @@ final class KernelSampling {
     }
 
     /**
-     * {@code K[o][i][p] = sum_{a,c} Q_out[o][outStart + a] block[a][c][p] Q_in^-1[inStart + c][i]}.
+     * The angular harmonic of an element placed in its irreps block and lifted through both changes of basis,
+     * {@code A[o][i][p] = sum_{a,c} Q_out[o][outStart + a] H[a][c](phi_p) Q_in^-1[inStart + c][i]}, computed as
+     * {@code T = H Q_in^-1} then {@code Q_out T}.
      */
-    private static void lift(double[] block, int rows, int cols, IrrepDecomposition out, int outStart,
-                             IrrepDecomposition in, int inStart, int points, double[] dest, int destBase) {
-        int outSize = out.size();
+    private static double[] liftAngular(AnalyticKernelBasis analytic, BasisElement e, HarmonicTable table,
+                                        boolean[] origin, double[] block, double[] partial, double[] cell) {
+        IrrepDecomposition in = analytic.in();
+        IrrepDecomposition out = analytic.out();
+        IrrepsPairSolution solution = analytic.solutionOf(e);
+        int points = origin.length;
+        int rows = e.outIrrepSize();
+        int cols = e.inIrrepSize();
+        int mu = Math.abs(e.frequency());
+        for (int p = 0; p < points; p++) {
+            solution.evaluate(e.innerIndex(), table.cos(p, mu), table.sin(p, mu), origin[p], cell, 0);
+            for (int c = 0; c < rows * cols; c++) {
+                block[c * points + p] = cell[c];
+            }
+        }
         int inSize = in.size();
-        for (int o = 0; o < outSize; o++) {
-            for (int i = 0; i < inSize; i++) {
-                int target = destBase + (o * inSize + i) * points;
-                for (int a = 0; a < rows; a++) {
-                    double qo = out.q(o, outStart + a);
-                    if (qo == 0.0) {
+        int outSize = out.size();
+        int inStart = in.irrepStart(e.inIrrepIndex());
+        int outStart = out.irrepStart(e.outIrrepIndex());
+        Arrays.fill(partial, 0, rows * inSize * points, 0.0);
+        for (int a = 0; a < rows; a++) {
+            for (int c = 0; c < cols; c++) {
+                int source = (a * cols + c) * points;
+                for (int i = 0; i < inSize; i++) {
+                    double q = in.qInv(inStart + c, i);
+                    if (q == 0.0) {
                         continue;
                     }
-                    for (int c = 0; c < cols; c++) {
-                        double coefficient = qo * in.qInv(inStart + c, i);
-                        if (coefficient == 0.0) {
-                            continue;
-                        }
-                        int source = (a * cols + c) * points;
-                        for (int p = 0; p < points; p++) {
-                            dest[target + p] += coefficient * block[source + p];
-                        }
+                    int target = (a * inSize + i) * points;
+                    for (int p = 0; p < points; p++) {
+                        partial[target + p] += q * block[source + p];
                     }
                 }
             }
         }
+        double[] lifted = new double[outSize * inSize * points];
+        for (int o = 0; o < outSize; o++) {
+            for (int a = 0; a < rows; a++) {
+                double q = out.q(o, outStart + a);
+                if (q == 0.0) {
+                    continue;
+                }
+                int source = a * inSize * points;
+                int target = o * inSize * points;
+                for (int k = 0; k < inSize * points; k++) {
+                    lifted[target + k] += q * partial[source + k];
+                }
+            }
+        }
+        return lifted;
     }
 
-    /** Normalizes one element in place; returns whether it survives (does not vanish on the grid). */
-    private static boolean normalize(double[] data, int base, int length, int outIrrepSize) {
-        double sum = 0;
-        for (int k = base; k < base + length; k++) {
-            sum += data[k] * data[k];
+    /** {@code sum_{o,i} A[o][i][p]^2} for every grid point p. */
+    private static double[] pointSquares(double[] lifted, int points) {
+        double[] squares = new double[points];
+        for (int row = 0; row < lifted.length / points; row++) {
+            for (int p = 0; p < points; p++) {
+                double v = lifted[row * points + p];
+                squares[p] += v * v;
+            }
         }
-        double norm = sum / outIrrepSize;
+        return squares;
+    }
+
+    /** e2cnn's normalizer of an element with the given sum of squares and output irrep size. */
+    private static double normalization(double squares, int outIrrepSize) {
+        double norm = squares / outIrrepSize;
         if (norm < NORM_FLOOR) {
             norm = 0;
         }
@@ -133,11 +176,6 @@ final class KernelSampling {
         if (norm < ROOT_FLOOR || Double.isNaN(norm)) {
             norm = 1;
         }
-        double squares = 0;
-        for (int k = base; k < base + length; k++) {
-            data[k] /= norm;
-            squares += data[k] * data[k];
-        }
-        return squares > VANISHING;
+        return norm;
     }
 }
