@@ -248,6 +248,17 @@ public final class LayerBasis {
         return heInit.sample(pairs, dimension, rnd);
     }
 
+    /**
+     * Delta-orthogonal initialization (e2cnn's rule, see {@link DeltaOrthogonalInit}): only the centre elements
+     * between equal irreps are non-zero, making the filter's centre tap an isometry irrep by irrep.
+     *
+     * @throws IllegalStateException if the centre elements do not connect every input copy of an irrep to every
+     *                               output copy the same way (e2cnn's precondition)
+     */
+    public double[] deltaOrthogonalInit(Random rnd) {
+        return DeltaOrthogonalInit.sample(pairs, inFields, outFields, dimension, rnd);
+    }
+
     /** The standard deviation the generalized He initialization gives each weight, in weight order. */
     public double[] heStandardDeviations() {
         return heInit.deviations(pairs, dimension);

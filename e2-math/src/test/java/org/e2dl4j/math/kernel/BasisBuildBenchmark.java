@@ -1,5 +1,7 @@
 package org.e2dl4j.math.kernel;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +13,8 @@ import org.e2dl4j.math.repr.Representation;
 
 /**
  * Times building layer bases plus their generalized He initialization in a warm JVM, with the basis cache
- * cleared before every build ("cold"), and with it kept ("cached"). Not a test: run it by hand, e.g.
+ * cleared before every build ("cold cache"), and with it kept ("warm cache"). Reports wall-clock time and the
+ * building thread's CPU time (the latter is what to compare on a loaded machine). Not a test: run it by hand, e.g.
  * {@code java -cp e2-math/target/classes:e2-math/target/test-classes:<hipparchus jar>
  * org.e2dl4j.math.kernel.BasisBuildBenchmark}.
  */
@@ -46,26 +49,29 @@ public final class BasisBuildBenchmark {
     }
 
     private static void report(String what, Runnable build) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int k = 0; k < WARMUP; k++) {
             KernelBasisCache.clear();
             build.run();
         }
-        double[] cold = new double[RUNS];
-        for (int k = 0; k < RUNS; k++) {
-            KernelBasisCache.clear();
-            long t0 = System.nanoTime();
-            build.run();
-            cold[k] = (System.nanoTime() - t0) / 1e6;
+        System.out.println(what);
+        for (boolean clear : new boolean[] {true, false}) {
+            double[] wall = new double[RUNS];
+            double[] cpu = new double[RUNS];
+            for (int k = 0; k < RUNS; k++) {
+                if (clear) {
+                    KernelBasisCache.clear();
+                }
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                build.run();
+                wall[k] = (System.nanoTime() - t0) / 1e6;
+                cpu[k] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+            }
+            System.out.printf("  %s: wall median %.2f ms (min %.2f), cpu median %.2f ms (min %.2f)%n",
+                    clear ? "cold cache" : "warm cache", median(wall), Arrays.stream(wall).min().orElseThrow(),
+                    median(cpu), Arrays.stream(cpu).min().orElseThrow());
         }
-        double[] cached = new double[RUNS];
-        for (int k = 0; k < RUNS; k++) {
-            long t0 = System.nanoTime();
-            build.run();
-            cached[k] = (System.nanoTime() - t0) / 1e6;
-        }
-        System.out.printf("%s%n  cold cache:   median %.2f ms, min %.2f ms%n  warm cache:   median %.2f ms, min %.2f ms%n",
-                what, median(cold), Arrays.stream(cold).min().orElseThrow(), median(cached),
-                Arrays.stream(cached).min().orElseThrow());
     }
 
     private static double median(double[] v) {

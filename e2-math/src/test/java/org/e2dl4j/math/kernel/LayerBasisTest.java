@@ -249,6 +249,35 @@ class LayerBasisTest {
     }
 
     @Test
+    void deltaOrthogonalInitMakesTheCentreTapAnIsometryAndLeavesTheRestZero() {
+        for (GSpace gs : List.of(C4, GSpaces.flipRot2dOnR2(4), GSpaces.rot2dOnR2(3))) {
+            List<Representation> in = List.of(gs.regularRepr(), gs.trivialRepr());
+            List<Representation> out = List.of(gs.regularRepr(), gs.trivialRepr(), gs.regularRepr());
+            int k = 5;
+            LayerBasis layer = LayerBasis.of(gs, in, out, k, 1, BasisPolicy.defaults());
+            double[] filter = layer.expand(layer.deltaOrthogonalInit(new Random(5)));
+            int ci = layer.inChannels();
+            int co = layer.outChannels();
+            int centre = (k * k) / 2;
+            for (int a = 0; a < ci; a++) {
+                for (int b = 0; b < ci; b++) {
+                    double dot = 0;
+                    for (int o = 0; o < co; o++) {
+                        dot += filter[(o * ci + a) * k * k + centre] * filter[(o * ci + b) * k * k + centre];
+                    }
+                    assertEquals(a == b ? 1.0 : 0.0, dot, 1e-9, gs.name() + ": (M^T M)[" + a + "][" + b
+                            + "] of the centre tap M");
+                }
+            }
+            for (int x = 0; x < filter.length; x++) {
+                if (x % (k * k) != centre) {
+                    assertEquals(0.0, filter[x], 1e-12, gs.name() + ": off-centre filter entry " + x);
+                }
+            }
+        }
+    }
+
+    @Test
     void weightIdsFollowE2cnnNaming() {
         LayerBasis layer = LayerBasis.of(C4, fields(C4.trivialRepr()), fields(C4.regularRepr()), 3, 1,
                 BasisPolicy.defaults());
