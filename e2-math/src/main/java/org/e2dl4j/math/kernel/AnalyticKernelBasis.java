@@ -64,10 +64,6 @@ final class AnalyticKernelBasis {
         this.elements = Collections.unmodifiableList(list);
     }
 
-    PlanarSymmetry symmetry() {
-        return symmetry;
-    }
-
     /** The reflection axis the angles are measured from (0 for rotation-only groups). */
     double angleOrigin() {
         return symmetry.hasReflections() ? axis : 0.0;

@@ -29,11 +29,7 @@ public final class SteerableKernelSampler implements PairBasisSampler {
     @Override
     public Optional<SampledBasis> sample(GSpace gspace, Representation in, Representation out, int kernelSize,
                                          int dilation) {
-        return sample(gspace, in, out, policy.resolve(kernelSize, dilation));
-    }
-
-    /** As {@link #sample(GSpace, Representation, Representation, int, int)} with an already resolved plan. */
-    static Optional<SampledBasis> sample(GSpace gspace, Representation in, Representation out, SamplingPlan plan) {
+        SamplingPlan plan = policy.resolve(kernelSize, dilation);
         checkGroup(gspace, in);
         checkGroup(gspace, out);
         PlanarSymmetry symmetry = symmetryOf(gspace);

@@ -363,6 +363,20 @@ class LayerBasisTest {
         assertTrue(dilated != seen[0], "another grid is another basis");
     }
 
+    @Test
+    void clearingTheCacheForgetsSampledBasesButNotTheOnesHandedOut() {
+        GSpace c5 = GSpaces.rot2dOnR2(5);
+        SampledBasis before = LayerBasis.of(c5, fields(c5.regularRepr()), fields(c5.regularRepr()), 3, 1,
+                BasisPolicy.defaults()).pairs().get(0).basis();
+        KernelBasisCache.clear();
+        assertEquals(0, KernelBasisCache.sampledCount());
+        SampledBasis after = LayerBasis.of(c5, fields(c5.regularRepr()), fields(c5.regularRepr()), 3, 1,
+                BasisPolicy.defaults()).pairs().get(0).basis();
+        assertEquals(1, KernelBasisCache.sampledCount());
+        assertTrue(before != after, "a cleared cache samples afresh");
+        assertArrayEquals(before.data(), after.data(), 0.0, "and gets the same values");
+    }
+
     private static double[][] identity(int n) {
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
