@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.Representation;
-import org.junit.jupiter.api.Assumptions;
+import org.e2dl4j.math.repr.Representations;
 
 /**
  * Reads the e2cnn reference data in {@code shared/reference} (found by walking up from the working
@@ -99,16 +101,16 @@ final class ReferenceData {
             return gs.regularRepr();
         }
         if (key.startsWith("irrep:")) {
-            String[] parts = key.substring("irrep:".length()).split(",");
-            int[] id = new int[parts.length];
-            for (int k = 0; k < parts.length; k++) {
-                id[k] = Integer.parseInt(parts[k].trim());
-            }
-            return gs.irrep(id);
+            return gs.irrep(ints(key.substring("irrep:".length())));
         }
-        if (key.startsWith("quotient:") || key.startsWith("induced:")) {
-            Assumptions.abort("the e2-math core has no " + key.substring(0, key.indexOf(':'))
-                    + " representation yet (needed for '" + key + "')");
+        if (key.startsWith("quotient:")) {
+            return gs.quotientRepr(subgroupId(gs, key.substring("quotient:".length())));
+        }
+        if (key.startsWith("induced:")) {
+            String[] parts = key.split(":");
+            SubgroupId id = subgroupId(gs, parts[1]);
+            Group subgroup = gs.fibergroup().subgroup(id).group();
+            return gs.inducedRepr(id, Representations.irrep(subgroup, ints(parts[2])));
         }
         throw new IllegalArgumentException("unknown representation key in reference spec: " + key);
     }
@@ -121,11 +123,36 @@ final class ReferenceData {
         if (name.startsWith("irrep_")) {
             return representation(gs, "irrep:" + name.substring("irrep_".length()));
         }
-        if (name.startsWith("quotient") || name.startsWith("induced")) {
-            Assumptions.abort("the e2-math core has no quotient / induced representation yet (needed for '"
-                    + name + "')");
+        if (name.startsWith("quotient[") && name.endsWith("]")) {
+            // quotient[2], quotient[(0, 1)], quotient[(None, 4)]
+            String id = name.substring("quotient[".length(), name.length() - 1).replace("(", "").replace(")", "")
+                    .replace(" ", "");
+            return gs.quotientRepr(subgroupId(gs, id));
         }
         throw new IllegalArgumentException("unknown representation name in reference data: " + name);
+    }
+
+    /** e2cnn's subgroup id as written in the reference: "M" (C_N), "None,M" or "k,M" (D_N). */
+    static SubgroupId subgroupId(GSpace gs, String text) {
+        String[] parts = text.split(",");
+        if (parts.length == 1) {
+            return SubgroupId.rotations(Integer.parseInt(parts[0].trim()));
+        }
+        String axis = parts[0].trim();
+        int m = Integer.parseInt(parts[1].trim());
+        if (gs.fibergroup().isFinite()) {
+            return SubgroupId.dihedral(axis.equals("None") ? null : Integer.valueOf(axis), m);
+        }
+        return SubgroupId.orthogonal(axis.equals("None") ? null : Double.valueOf(axis), m);
+    }
+
+    private static int[] ints(String commaSeparated) {
+        String[] parts = commaSeparated.split(",");
+        int[] v = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            v[k] = Integer.parseInt(parts[k].trim());
+        }
+        return v;
     }
 
     static double[] doubles(JsonNode array) {

@@ -9,20 +9,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.math.repr.IrreducibleRepresentation;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.Representations;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every sampled basis element satisfies the kernel constraint exactly on the grid:
  * {@code K(x_p) = rho_out(g) K(g^-1 x_p) rho_in(g)^-1} for every grid-preserving g (90-degree rotations and axis
- * flips), where {@code g^-1 x_p} is the grid point the G-space's pixel permutation takes the value from.
+ * flips), where {@code g^-1 x_p} is the grid point the G-space's pixel permutation takes the value from; for
+ * irreps, regular, quotient, induced and mixed fields of every kind of group.
  */
 class SampledBasisEquivarianceTest {
 
@@ -51,10 +54,42 @@ class SampledBasisEquivarianceTest {
                 }
             }));
         }
-        tests.add(DynamicTest.dynamicTest("quotient and induced representations", () -> Assumptions.abort(
-                "the e2-math core has no quotient or induced representation yet; their bases are checked once it"
-                        + " does")));
+        for (GSpace gs : List.of(GSpaces.rot2dOnR2(4), GSpaces.rot2dOnR2(8), GSpaces.flipRot2dOnR2(2),
+                GSpaces.flipRot2dOnR2(4))) {
+            tests.add(DynamicTest.dynamicTest(gs.name() + " quotient and induced fields", () -> {
+                List<Representation> built = quotientAndInduced(gs);
+                List<Representation> others = List.of(gs.trivialRepr(), gs.irreps().get(1), gs.regularRepr());
+                for (int k : new int[] {3, 5}) {
+                    for (Representation a : built) {
+                        for (Representation b : built) {
+                            checkPair(gs, a, b, k);
+                        }
+                        for (Representation b : others) {
+                            checkPair(gs, a, b, k);
+                            checkPair(gs, b, a, k);
+                        }
+                    }
+                }
+            }));
+        }
         return tests;
+    }
+
+    /** A quotient by a rotation or flip subgroup and a representation induced from a subgroup's non-trivial irrep. */
+    private static List<Representation> quotientAndInduced(GSpace gs) {
+        int n = gs.fibergroup().rotationOrder();
+        SubgroupId quotientBy;
+        SubgroupId inducedFrom;
+        if (gs.fibergroup().hasReflections()) {
+            quotientBy = SubgroupId.dihedral(0, 1);
+            inducedFrom = n / 2 >= 2 ? SubgroupId.dihedral(null, n / 2) : SubgroupId.dihedral(0, 1);
+        } else {
+            quotientBy = SubgroupId.rotations(2);
+            inducedFrom = SubgroupId.rotations(n / 2);
+        }
+        Group subgroup = gs.fibergroup().subgroup(inducedFrom).group();
+        IrreducibleRepresentation psi = Representations.irreps(subgroup).get(1);
+        return List.of(gs.quotientRepr(quotientBy), gs.inducedRepr(inducedFrom, psi));
     }
 
     /**
