@@ -20,7 +20,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 final class SparkTestNetwork {
 
-    static final double LEARNING_RATE = 0.2;
+    static final double LEARNING_RATE = 0.5;
 
     private SparkTestNetwork() {
     }
