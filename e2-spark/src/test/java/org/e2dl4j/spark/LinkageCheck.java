@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -24,10 +25,6 @@ import java.util.jar.JarFile;
  * same name and descriptor. Nothing is loaded; class files are read as bytes from the class loader.
  */
 final class LinkageCheck {
-
-    /** One unresolvable reference made by {@code from}. */
-    record Problem(String from, String what) {
-    }
 
     private final ClassLoader classPath;
     private final Map<String, Optional<ClassFile>> cache = new HashMap<>();
@@ -59,7 +56,7 @@ final class LinkageCheck {
 
     private List<String> problemsOf(ClassFile cls) {
         List<String> missing = new ArrayList<>();
-        for (String name : new java.util.TreeSet<>(cls.referencedClasses())) {
+        for (String name : new TreeSet<>(cls.referencedClasses())) {
             if (find(name).isEmpty()) {
                 missing.add("class " + name.replace('/', '.'));
             }
