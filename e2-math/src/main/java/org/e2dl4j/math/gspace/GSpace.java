@@ -78,6 +78,23 @@ public final class GSpace {
         return Representations.irrep(fibergroup, id);
     }
 
+    /**
+     * The quotient representation of the (finite) fibergroup by the subgroup with e2cnn's id, e.g.
+     * {@code quotientRepr(SubgroupId.rotations(2))} on C_8 ({@code quotient[2]}); see
+     * {@link Representations#quotient}.
+     */
+    public Representation quotientRepr(SubgroupId id) {
+        return Representations.quotient(fibergroup, id);
+    }
+
+    /**
+     * The representation of the (finite) fibergroup induced from the irrep {@code psi} of the subgroup with
+     * e2cnn's id; see {@link Representations#induced}.
+     */
+    public Representation inducedRepr(SubgroupId id, IrreducibleRepresentation psi) {
+        return Representations.induced(fibergroup, id, psi);
+    }
+
     /** All irreps of the fibergroup, in e2cnn's order. */
     public List<IrreducibleRepresentation> irreps() {
         return Representations.irreps(fibergroup);
@@ -98,8 +115,11 @@ public final class GSpace {
         Subgroup sub = fibergroup.subgroup(id);
         Group h = sub.group();
         GSpace restricted;
-        if (!id.hasReflections()) {
-            restricted = h.order() == 1 ? new GSpace(h, Action.TRIVIAL, axis) : new GSpace(h, Action.ROTATIONS, axis);
+        if (h.order() == 1) {
+            restricted = new GSpace(h, Action.TRIVIAL, axis);
+        } else if (!id.hasReflections()) {
+            // C_2 of the flip G-space is its whole group of flips, which keeps acting as flips
+            restricted = new GSpace(h, action == Action.FLIPS ? Action.FLIPS : Action.ROTATIONS, axis);
         } else {
             double shift = fibergroup.kind() == GroupKind.DIHEDRAL
                     ? id.axis() * Math.PI / fibergroup.rotationOrder()

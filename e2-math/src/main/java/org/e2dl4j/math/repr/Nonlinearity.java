@@ -20,7 +20,9 @@ public enum Nonlinearity {
     /** Norm nonlinearity per subgroup block of an induced representation. */
     INDUCED_NORM("induced_norm"),
     /** Gated nonlinearity per subgroup block of an induced representation. */
-    INDUCED_GATED("induced_gated");
+    INDUCED_GATED("induced_gated"),
+    /** Serves as the gate of induced gated nonlinearities (induced from a trivial field). */
+    INDUCED_GATE("induced_gate");
 
     private final String e2cnnName;
 

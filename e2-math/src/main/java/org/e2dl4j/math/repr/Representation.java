@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.e2dl4j.math.group.Group;
@@ -27,6 +28,7 @@ public class Representation {
     private final double[][] changeOfBasisInv;
     private final boolean identityBasis;
     private final Set<Nonlinearity> supported;
+    private final int inducedSubfieldSize;
     private final int size;
 
     /**
@@ -39,6 +41,17 @@ public class Representation {
      */
     Representation(Group group, String name, List<IrreducibleRepresentation> irreps, double[][] changeOfBasis,
                    double[][] changeOfBasisInv, Set<Nonlinearity> supportedNonlinearities) {
+        this(group, name, irreps, changeOfBasis, changeOfBasisInv, supportedNonlinearities, 0);
+    }
+
+    /**
+     * As the other constructor, for a representation supporting the induced nonlinearities.
+     *
+     * @param inducedSubfieldSize size of the sub-fields the induced norm / gated nonlinearities act on (the
+     *                            size of the subgroup representation it was induced from); 0 for none
+     */
+    Representation(Group group, String name, List<IrreducibleRepresentation> irreps, double[][] changeOfBasis,
+                   double[][] changeOfBasisInv, Set<Nonlinearity> supportedNonlinearities, int inducedSubfieldSize) {
         this.group = Objects.requireNonNull(group, "group");
         this.name = Objects.requireNonNull(name, "name");
         this.irreps = irreps == null ? null : Collections.unmodifiableList(new ArrayList<>(irreps));
@@ -64,6 +77,12 @@ public class Representation {
         this.supported = supportedNonlinearities.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(Nonlinearity.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(supportedNonlinearities));
+        boolean induced = supported.contains(Nonlinearity.INDUCED_NORM) || supported.contains(Nonlinearity.INDUCED_GATED);
+        if (induced != (inducedSubfieldSize > 0) || (induced && size % inducedSubfieldSize != 0)) {
+            throw new IllegalArgumentException(name + ": the induced nonlinearities need a sub-field size dividing "
+                    + size + " (and a size needs them); got " + inducedSubfieldSize + " with " + supported);
+        }
+        this.inducedSubfieldSize = inducedSubfieldSize;
     }
 
     /** The represented group. */
@@ -133,6 +152,15 @@ public class Representation {
         return supported.contains(n);
     }
 
+    /**
+     * The size of the sub-fields on which the induced norm and gated nonlinearities act (e2cnn's suffix
+     * {@code d} in {@code induced_norm_d}); empty unless {@link Nonlinearity#INDUCED_NORM} or
+     * {@link Nonlinearity#INDUCED_GATED} is supported.
+     */
+    public OptionalInt inducedSubfieldSize() {
+        return inducedSubfieldSize > 0 ? OptionalInt.of(inducedSubfieldSize) : OptionalInt.empty();
+    }
+
     /** Whether the decomposition contains the trivial irrep. */
     public boolean containsTrivial() {
         return irreps().stream().anyMatch(IrreducibleRepresentation::isTrivial);
@@ -170,7 +198,8 @@ public class Representation {
             return false;
         }
         Representation r = (Representation) o;
-        if (!group.equals(r.group) || !name.equals(r.name) || size != r.size || !supported.equals(r.supported)) {
+        if (!group.equals(r.group) || !name.equals(r.name) || size != r.size || !supported.equals(r.supported)
+                || inducedSubfieldSize != r.inducedSubfieldSize) {
             return false;
         }
         if (!irrepNames().equals(r.irrepNames())) {

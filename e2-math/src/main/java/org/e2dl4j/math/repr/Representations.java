@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.Subgroup;
+import org.e2dl4j.math.group.SubgroupId;
 
 /**
  * Builds the representations of a group (e2cnn's {@code Group.irrep}, {@code regular_representation},
@@ -146,22 +148,157 @@ public final class Representations {
             }
             p += r.size();
         }
-        return new Representation(group, name == null ? defaultName.toString() : name, irreps, q, qi, supported);
+        int subfield = commonSubfieldSize(reprs, supported);
+        return new Representation(group, name == null ? defaultName.toString() : name, irreps, q, qi, supported,
+                subfield);
+    }
+
+    /**
+     * The sub-field size shared by all parts of a direct sum; where the parts disagree, the induced norm and
+     * gated nonlinearities are dropped from {@code supported} (as e2cnn's {@code induced_norm_d} strings of
+     * different d do not intersect).
+     */
+    private static int commonSubfieldSize(List<? extends Representation> reprs, Set<Nonlinearity> supported) {
+        if (!supported.contains(Nonlinearity.INDUCED_NORM) && !supported.contains(Nonlinearity.INDUCED_GATED)) {
+            return 0;
+        }
+        int size = reprs.get(0).inducedSubfieldSize().orElse(0);
+        for (Representation r : reprs) {
+            if (r.inducedSubfieldSize().orElse(0) != size) {
+                supported.remove(Nonlinearity.INDUCED_NORM);
+                supported.remove(Nonlinearity.INDUCED_GATED);
+                return 0;
+            }
+        }
+        return size;
     }
 
     /**
      * The representation B rho(g) B^-1 for an invertible B (e2cnn's {@code change_basis}); its change of
      * basis is B Q.
      *
-     * @param supported the nonlinearities the new representation supports (none by default in e2cnn)
+     * @param supported the nonlinearities the new representation supports (none by default in e2cnn); the
+     *                  induced ones only if {@code repr} supports them (its sub-field size is kept)
      */
     public static Representation changeBasis(Representation repr, double[][] basis, String name,
                                              Set<Nonlinearity> supported) {
         Matrices.checkSquare(basis, repr.size(), "change of basis for " + repr.name());
+        boolean induced = supported.contains(Nonlinearity.INDUCED_NORM) || supported.contains(Nonlinearity.INDUCED_GATED);
+        if (induced && repr.inducedSubfieldSize().isEmpty()) {
+            throw new IllegalArgumentException("the induced norm / gated nonlinearities need a representation with "
+                    + "sub-fields (an induced one); " + repr.name() + " of " + repr.group().name() + " has none");
+        }
         double[][] q = Matrices.multiply(basis, repr.changeOfBasis());
         double[][] qi = Matrices.multiply(repr.changeOfBasisInv(), Matrices.inverse(basis));
         return new Representation(repr.group(), name, repr.irreps(), q, qi,
-                supported.isEmpty() ? EnumSet.noneOf(Nonlinearity.class) : EnumSet.copyOf(supported));
+                supported.isEmpty() ? EnumSet.noneOf(Nonlinearity.class) : EnumSet.copyOf(supported),
+                induced ? repr.inducedSubfieldSize().getAsInt() : 0);
+    }
+
+    /**
+     * The quotient representation of a finite group G by the subgroup H with the given id (e2cnn's
+     * {@code quotient_representation}): G permutes the |G| / |H| cosets gH, rho(g') e_(gH) = e_(g'gH). It is
+     * the representation induced from H's trivial irrep, named {@code quotient[<id>]} ({@code quotient[2]},
+     * {@code quotient[(None, 4)]}, {@code quotient[(0, 1)]}), with e2cnn's change of basis and nonlinearities.
+     *
+     * @throws IllegalArgumentException if G is continuous or the id names no subgroup of G
+     */
+    public static Representation quotient(Group group, SubgroupId id) {
+        return cached(group, "quotient[" + id + "]", () -> {
+            Subgroup sub = group.subgroup(id);
+            IrreducibleRepresentation trivial = trivial(sub.group());
+            return Induction.build(sub, trivial, "quotient[" + id + "]", inducedNonlinearities(trivial),
+                    trivial.size());
+        });
+    }
+
+    /**
+     * The representation of a finite group G induced from the irrep {@code psi} of its subgroup H (e2cnn's
+     * {@code induced_representation}), of size |G| / |H| * size(psi), named {@code induced[<id>][<psi>]}. On each
+     * of its |G| / |H| blocks (one per coset gH) G acts through psi.
+     *
+     * @throws IllegalArgumentException if G is continuous, the id names no subgroup of G, or psi is not an
+     *                                  irrep of that subgroup
+     */
+    public static Representation induced(Group group, SubgroupId id, IrreducibleRepresentation psi) {
+        String name = "induced[" + id + "][" + psi.name() + "]";
+        return cached(group, name, () -> Induction.build(group.subgroup(id), psi, name,
+                inducedNonlinearities(psi), psi.size()));
+    }
+
+    /**
+     * The nonlinearities an induced representation supports (e2cnn's {@code _induced_nonlinearities}): pointwise
+     * and concatenated if psi supports them; gated and norm together with their per-sub-field induced
+     * variants; the induced gate if psi is a gate.
+     */
+    private static Set<Nonlinearity> inducedNonlinearities(Representation psi) {
+        Set<Nonlinearity> from = psi.supportedNonlinearities();
+        Set<Nonlinearity> out = EnumSet.noneOf(Nonlinearity.class);
+        if (from.contains(Nonlinearity.POINTWISE)) {
+            out.add(Nonlinearity.POINTWISE);
+        }
+        if (from.contains(Nonlinearity.CONCATENATED)) {
+            out.add(Nonlinearity.CONCATENATED);
+        }
+        if (from.contains(Nonlinearity.GATED)) {
+            out.add(Nonlinearity.GATED);
+            out.add(Nonlinearity.INDUCED_GATED);
+        }
+        if (from.contains(Nonlinearity.NORM)) {
+            out.add(Nonlinearity.NORM);
+            out.add(Nonlinearity.INDUCED_NORM);
+        }
+        if (from.contains(Nonlinearity.GATE) || from.contains(Nonlinearity.INDUCED_GATE)) {
+            out.add(Nonlinearity.INDUCED_GATE);
+        }
+        return out;
+    }
+
+    /**
+     * The restriction of rho to the subgroup H with the given id (e2cnn's {@code restrict_representation}):
+     * h -> rho(h) for h in H. Each irrep of rho is decomposed into irreps of H, so the change of basis is rho's
+     * times the irreps' restriction bases. Named {@code <G>:<rho>} as in e2cnn (e.g. {@code D4:regular}); keeps
+     * rho's nonlinearities, plus pointwise if the result is trivial.
+     *
+     * @throws IllegalArgumentException if the id names no subgroup of rho's group
+     */
+    public static Representation restrict(Representation rho, SubgroupId id) {
+        Group group = rho.group();
+        Subgroup sub = group.subgroup(id);
+        int n = rho.size();
+        double[][] blocks = new double[n][n];
+        double[][] blocksT = new double[n][n];
+        List<IrreducibleRepresentation> irreps = new ArrayList<>();
+        int p = 0;
+        for (IrreducibleRepresentation irr : rho.irreps()) {
+            IrrepRestriction r = IrrepRestriction.of(irr, sub);
+            double[][] q = r.changeOfBasis();
+            for (int i = 0; i < q.length; i++) {
+                for (int j = 0; j < q.length; j++) {
+                    blocks[p + i][p + j] = q[i][j];
+                    blocksT[p + j][p + i] = q[i][j];
+                }
+            }
+            irreps.addAll(r.irreps());
+            p += q.length;
+        }
+        double[][] q = Matrices.multiply(rho.changeOfBasis(), blocks);
+        double[][] qi = Matrices.multiply(blocksT, rho.changeOfBasisInv());
+        Set<Nonlinearity> supported = EnumSet.noneOf(Nonlinearity.class);
+        supported.addAll(rho.supportedNonlinearities());
+        if (n == 1 && irreps.get(0).isTrivial() && Matrices.isIdentity(q, 1e-8)) {
+            supported.add(Nonlinearity.POINTWISE);
+        }
+        return new Representation(sub.group(), group.name() + ":" + rho.name(), irreps, q, qi, supported,
+                rho.inducedSubfieldSize().orElse(0));
+    }
+
+    /**
+     * Splits rho by a permutation of its axes into the finest direct sum of independent parts (e2cnn's
+     * {@code disentangle}); see {@link Disentanglement}.
+     */
+    public static Disentanglement disentangle(Representation rho) {
+        return Disentanglement.of(rho);
     }
 
     /**
