@@ -80,8 +80,9 @@ class NotebooksTest {
                 zeppelin + ": the committed results (numbers masked) of cells 1-" + ran
                         + " differ from this run's; regenerate: " + REGENERATE_COMMAND);
         run.pending().ifPresent(p -> assumeTrue(false, () -> notebook.name() + " is pending: code cell " + p.cell()
-                + " of " + total + " imports " + p.missingClass() + ", which is not on the class path yet; cells 1-"
-                + (p.cell() - 1) + " ran without error, cells " + p.cell() + "-" + total + " did not run"));
+                + " of " + total + " imports " + p.missingClass() + ", which is not on the class path yet; "
+                + (p.cell() == 1 ? "no cell ran" : "cells 1-" + (p.cell() - 1) + " ran without error")
+                + ", cells " + p.cell() + "-" + total + " did not run"));
     }
 
     @Order(2)
