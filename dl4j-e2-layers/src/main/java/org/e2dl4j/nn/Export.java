@@ -1,0 +1,179 @@
+package org.e2dl4j.nn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+
+/**
+ * Turns a trained network into an equivalent one made only of stock DL4J classes, which loads and runs
+ * without this library: each layer of this library is replaced by the stock layers its {@link ExportRule}
+ * gives (an {@link R2Conv} becomes a {@code ConvolutionLayer} holding the expanded filter and bias); stock
+ * layers, preprocessors and graph vertices are copied with their parameters. Training state (updater
+ * state, iteration counts) is not carried over.
+ *
+ * @throws IllegalArgumentException (from both methods) naming the layer, when a layer or vertex that is not
+ *                                  a stock DL4J class has no export rule
+ */
+public final class Export {
+
+    private static final Map<Class<?>, ExportRule> RULES = loadRules();
+    private static final String LIBRARY_PACKAGE = "org.e2dl4j";
+
+    private Export() {
+    }
+
+    private static Map<Class<?>, ExportRule> loadRules() {
+        Map<Class<?>, ExportRule> rules = new HashMap<>();
+        for (ExportRule rule : ServiceLoader.load(ExportRule.class, Export.class.getClassLoader())) {
+            rules.put(rule.configClass(), rule);
+        }
+        return Map.copyOf(rules);
+    }
+
+    /** The equivalent network of stock DL4J layers, initialised with the exported parameters. */
+    public static MultiLayerNetwork toStandard(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        List<NeuralNetConfiguration> confs = new ArrayList<>();
+        List<Map<String, INDArray>> params = new ArrayList<>();
+        Map<Integer, InputPreProcessor> preProcessors = new HashMap<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            String where = "layer " + i + " ('" + conf.getConf(i).getLayer().getLayerName() + "')";
+            InputPreProcessor pre = conf.getInputPreProcess(i);
+            if (pre != null) {
+                requireStock(pre, "the preprocessor of " + where);
+                preProcessors.put(confs.size(), pre.clone());
+            }
+            for (ExportedLayer e : export(net.getLayer(i), where)) {
+                confs.add(withLayer(conf.getConf(i), e));
+                params.add(e.params());
+            }
+        }
+        MultiLayerConfiguration exported = new MultiLayerConfiguration.Builder().confs(confs)
+                .inputPreProcessors(preProcessors).backpropType(conf.getBackpropType())
+                .tBPTTForwardLength(conf.getTbpttFwdLength()).tBPTTBackwardLength(conf.getTbpttBackLength())
+                .cacheMode(conf.getCacheMode()).dataType(conf.getDataType())
+                .validateOutputLayerConfig(conf.isValidateOutputLayerConfig()).build();
+        exported.setTrainingWorkspaceMode(conf.getTrainingWorkspaceMode());
+        exported.setInferenceWorkspaceMode(conf.getInferenceWorkspaceMode());
+        MultiLayerNetwork result = new MultiLayerNetwork(exported);
+        result.init();
+        for (int j = 0; j < params.size(); j++) {
+            assign(result.getLayer(j), params.get(j));
+        }
+        return result;
+    }
+
+    /** The equivalent graph of stock DL4J layers and vertices, initialised with the exported parameters. */
+    public static ComputationGraph toStandard(ComputationGraph graph) {
+        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        Map<String, GraphVertex> vertices = new LinkedHashMap<>();
+        Map<String, List<String>> inputs = new LinkedHashMap<>();
+        Map<String, Map<String, INDArray>> params = new HashMap<>();
+        for (Map.Entry<String, GraphVertex> v : conf.getVertices().entrySet()) {
+            String name = v.getKey();
+            List<String> vertexInputs = conf.getVertexInputs().get(name);
+            if (!(v.getValue() instanceof LayerVertex lv)) {
+                requireStock(v.getValue(), "vertex '" + name + "'");
+                vertices.put(name, v.getValue());
+                if (vertexInputs != null) {
+                    inputs.put(name, vertexInputs);
+                }
+                continue;
+            }
+            if (lv.getPreProcessor() != null) {
+                requireStock(lv.getPreProcessor(), "the preprocessor of vertex '" + name + "'");
+            }
+            List<ExportedLayer> parts = export(graph.getLayer(name), "vertex '" + name + "'");
+            List<String> previous = vertexInputs;
+            for (int k = 0; k < parts.size(); k++) {
+                String partName = k == parts.size() - 1 ? name : name + "_export" + k;
+                LayerVertex part = new LayerVertex(withLayer(lv.getLayerConf(), parts.get(k)),
+                        k == 0 ? lv.getPreProcessor() : null);
+                part.setOutputVertex(lv.isOutputVertex() && k == parts.size() - 1);
+                vertices.put(partName, part);
+                inputs.put(partName, previous);
+                params.put(partName, parts.get(k).params());
+                previous = List.of(partName);
+            }
+        }
+        conf.setVertices(vertices);
+        conf.setVertexInputs(inputs);
+        conf.setTopologicalOrder(null);
+        conf.setTopologicalOrderStr(null);
+        ComputationGraph result = new ComputationGraph(conf);
+        result.init();
+        params.forEach((name, p) -> assign(result.getLayer(name), p));
+        return result;
+    }
+
+    /** The stock layers replacing one layer: the layer itself if it is stock, else its rule's output. */
+    private static List<ExportedLayer> export(org.deeplearning4j.nn.api.Layer layer, String where) {
+        org.deeplearning4j.nn.conf.layers.Layer config = layer.conf().getLayer();
+        List<ExportedLayer> parts;
+        ExportRule rule = RULES.get(config.getClass());
+        if (rule != null) {
+            parts = rule.export(layer);
+        } else if (isStockClass(config)) {
+            Map<String, INDArray> copy = new LinkedHashMap<>();
+            layer.paramTable().forEach((k, v) -> copy.put(k, v.dup()));
+            parts = List.of(new ExportedLayer(config.clone(), copy));
+        } else {
+            throw new IllegalArgumentException("cannot export " + where + ": " + config.getClass().getName()
+                    + " is not a stock DL4J layer and no ExportRule is registered for it (registered: "
+                    + RULES.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")");
+        }
+        for (ExportedLayer part : parts) {
+            requireStock(part.config(), where + " as exported");
+        }
+        return parts;
+    }
+
+    private static boolean isStockClass(Object o) {
+        String n = o.getClass().getName();
+        return n.startsWith("org.deeplearning4j.") || n.startsWith("org.nd4j.");
+    }
+
+    /** Checks that an object and everything it serializes are stock classes (no class of this library). */
+    private static void requireStock(Object o, String where) {
+        String json;
+        try {
+            json = NeuralNetConfiguration.mapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + where + " (" + o.getClass().getName() + ")", e);
+        }
+        if (!isStockClass(o) || json.contains(LIBRARY_PACKAGE)) {
+            throw new IllegalArgumentException("cannot export " + where + ": " + o.getClass().getName()
+                    + " is not made only of stock DL4J classes and has no ExportRule: " + json);
+        }
+    }
+
+    private static NeuralNetConfiguration withLayer(NeuralNetConfiguration original, ExportedLayer part) {
+        NeuralNetConfiguration c = original.clone();
+        c.setLayer(part.config());
+        c.clearVariables();
+        return c;
+    }
+
+    private static void assign(org.deeplearning4j.nn.api.Layer layer, Map<String, INDArray> params) {
+        Map<String, INDArray> table = layer.paramTable();
+        if (!table.keySet().equals(params.keySet())) {
+            throw new IllegalStateException("exported parameters " + params.keySet() + " do not match the stock layer's "
+                    + table.keySet() + " (" + layer.conf().getLayer().getClass().getSimpleName() + ")");
+        }
+        params.forEach((k, v) -> table.get(k).assign(v.reshape(table.get(k).shape()).castTo(table.get(k).dataType())));
+    }
+}

@@ -1,0 +1,114 @@
+package org.e2dl4j.nn.conv;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+
+/**
+ * The spatial geometry of a square 2D convolution: kernel size k, stride s, zero padding p, dilation d and
+ * DL4J's padding mode. For an input of size n the output size is
+ * {@code floor((n + 2p - d(k-1) - 1) / s) + 1} (Truncate; Strict also demands the division be exact) or
+ * {@code ceil(n / s)} (Same, padding chosen by libnd4j); a transposed convolution maps n to
+ * {@code s(n-1) + d(k-1) + 1 - 2p} (Truncate, Strict) or {@code n s} (Same). Immutable.
+ */
+public final class ConvGeometry {
+
+    /**
+     * libnd4j's weight-format code for channels-first weights: [oC, iC, kH, kW] (OIYX) in conv2d,
+     * [iC, oC, kH, kW] (IOYX) in deconv2d.
+     */
+    private static final int CHANNELS_FIRST_WEIGHTS = 1;
+
+    private final int kernelSize;
+    private final int stride;
+    private final int padding;
+    private final int dilation;
+    private final ConvolutionMode mode;
+
+    /**
+     * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a 2D mode)
+     */
+    public ConvGeometry(int kernelSize, int stride, int padding, int dilation, ConvolutionMode mode) {
+        if (kernelSize < 1 || stride < 1 || dilation < 1 || padding < 0) {
+            throw new IllegalArgumentException("need kernelSize >= 1, stride >= 1, dilation >= 1, padding >= 0; got"
+                    + " kernelSize " + kernelSize + ", stride " + stride + ", dilation " + dilation + ", padding " + padding);
+        }
+        if (mode == null || mode == ConvolutionMode.Causal) {
+            throw new IllegalArgumentException("padding mode must be Truncate, Strict or Same, got " + mode);
+        }
+        this.kernelSize = kernelSize;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.mode = mode;
+    }
+
+    /** The span d(k-1)+1 the dilated kernel covers. */
+    public int effectiveKernelSize() {
+        return dilation * (kernelSize - 1) + 1;
+    }
+
+    /**
+     * Output size of the convolution for an input of size {@code n}.
+     *
+     * @throws IllegalArgumentException if the output would be empty, or (Strict) the stride does not divide
+     */
+    public long outputSize(long n) {
+        if (mode == ConvolutionMode.Same) {
+            return (n + stride - 1) / stride;
+        }
+        long span = n + 2L * padding - effectiveKernelSize();
+        if (span < 0) {
+            throw new IllegalArgumentException("input size " + n + " with padding " + padding
+                    + " is smaller than the dilated kernel (" + effectiveKernelSize() + ")");
+        }
+        if (mode == ConvolutionMode.Strict && span % stride != 0) {
+            throw new IllegalArgumentException("Strict padding mode: (input " + n + " + 2 * padding " + padding
+                    + " - dilated kernel " + effectiveKernelSize() + ") = " + span + " is not divisible by stride "
+                    + stride + "; use Truncate or Same, or change the sizes");
+        }
+        return span / stride + 1;
+    }
+
+    /**
+     * Output size of the transposed convolution for an input of size {@code n}.
+     *
+     * @throws IllegalArgumentException if the output would be empty
+     */
+    public long transposedOutputSize(long n) {
+        if (mode == ConvolutionMode.Same) {
+            return n * stride;
+        }
+        long out = stride * (n - 1) + effectiveKernelSize() - 2L * padding;
+        if (out < 1) {
+            throw new IllegalArgumentException("transposed convolution of input size " + n + " with padding "
+                    + padding + " gives an empty output (" + out + ")");
+        }
+        return out;
+    }
+
+    /** libnd4j's integer arguments of conv2d / deconv2d (and their _bp) for NCHW data and channels-first weights. */
+    int[] opArguments() {
+        boolean same = mode == ConvolutionMode.Same;
+        int p = same ? 0 : padding;
+        return new int[] {kernelSize, kernelSize, stride, stride, p, p, dilation, dilation, same ? 1 : 0, 0, CHANNELS_FIRST_WEIGHTS};
+    }
+
+    public int kernelSize() {
+        return kernelSize;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    public int dilation() {
+        return dilation;
+    }
+
+    public ConvolutionMode mode() {
+        return mode;
+    }
+}

@@ -1,0 +1,175 @@
+package org.e2dl4j.nn.conv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.math.kernel.LayerBasis;
+import org.e2dl4j.math.kernel.PairBasis;
+import org.e2dl4j.nn.AbstractR2Conv;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The implementation of {@link org.e2dl4j.nn.R2Conv} and {@link org.e2dl4j.nn.R2ConvTransposed}.
+ *
+ * <ul>
+ *   <li>forward: the filter and bias are expanded from the parameters ({@link FilterExpansion},
+ *       {@link BiasExpansion}) only when the parameters changed (byte comparison with a snapshot), then
+ *       libnd4j's conv2d / deconv2d runs on the input: inference with unchanged parameters costs one plain
+ *       convolution;</li>
+ *   <li>backward: the forward pass's filter and input are reused (no recomputation when the activation is the
+ *       identity, the default), conv2d_bp / deconv2d_bp give dL/dx, dL/dfilter and dL/dbias per channel, and
+ *       the transposed expansions give dL/dweights and dL/dbias.</li>
+ * </ul>
+ * The output is created in the ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD; the expanded filter and
+ * its gradient buffer live outside workspaces.
+ */
+public final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
+
+    private final ConvolutionKind kind;
+    private final ConvGeometry geometry;
+    private final FilterExpansion filter;
+    private final BiasExpansion bias;
+    private final ParamSnapshot weightSnapshot = new ParamSnapshot();
+    private final ParamSnapshot biasSnapshot = new ParamSnapshot();
+
+    public R2ConvLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+        AbstractR2Conv c = (AbstractR2Conv) conf.getLayer();
+        this.kind = c.kind();
+        this.geometry = c.geometry();
+        LayerBasis basis = c.layerBasis();
+        List<ExpansionBlock> blocks = new ArrayList<>();
+        for (PairBasis pair : basis.pairs()) {
+            blocks.add(ExpansionBlock.of(pair));
+        }
+        this.filter = new FilterExpansion(blocks, c.getInType().size(), c.getOutType().size(), c.getKernelSize(),
+                c.getGroups(), kind, dataType);
+        this.bias = c.hasBiasParams() ? new BiasExpansion(basis.biasExpansion(), dataType) : null;
+    }
+
+    @Override
+    public Type type() {
+        return Type.CONVOLUTIONAL;
+    }
+
+    @Override
+    public boolean hasBias() {
+        return bias != null;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray z = convolve(training, ArrayType.ACTIVATIONS, workspaceMgr);
+        return layerConf().getActivationFn().getActivation(z, training);
+    }
+
+    @Override
+    protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        return convolve(training, ArrayType.ACTIVATIONS, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        IActivation activation = layerConf().getActivationFn();
+        INDArray delta = activation instanceof ActivationIdentity
+                ? epsilon
+                : activation.backprop(convolve(true, ArrayType.BP_WORKING_MEM, workspaceMgr), epsilon).getFirst();
+        refresh(true, workspaceMgr);
+        INDArray gradInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        kind.backward(input, filter.filter(), bias == null ? null : bias.expanded(), delta, gradInput,
+                filter.gradientBuffer(), bias == null ? null : bias.gradientBuffer(), geometry);
+        Gradient gradient = new DefaultGradient();
+        INDArray gradWeights = gradientViews.get(R2ConvParamInitializer.WEIGHT_KEY);
+        filter.backprop(gradWeights);
+        gradient.setGradientFor(R2ConvParamInitializer.WEIGHT_KEY, gradWeights);
+        if (bias != null) {
+            INDArray gradBias = gradientViews.get(R2ConvParamInitializer.BIAS_KEY);
+            bias.backprop(gradBias);
+            gradient.setGradientFor(R2ConvParamInitializer.BIAS_KEY, gradBias);
+        }
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, backpropDropOutIfPresent(gradInput));
+    }
+
+    /**
+     * The dense filter for the current parameters ([outC, inC, k, k] for a convolution, [inC, outC, k, k] for a
+     * transposed one), a copy outside workspaces: what {@link org.e2dl4j.nn.Export} puts in a stock layer.
+     */
+    @SuppressWarnings("try")
+    public INDArray expandedFilter() {
+        refresh(false, LayerWorkspaceMgr.noWorkspaces());
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            return filter.filter().dup('c');
+        }
+    }
+
+    /** The per-channel bias for the current parameters (a copy outside workspaces), or null without bias. */
+    @SuppressWarnings("try")
+    public INDArray expandedBias() {
+        if (bias == null) {
+            return null;
+        }
+        refresh(false, LayerWorkspaceMgr.noWorkspaces());
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            return bias.expanded().dup();
+        }
+    }
+
+    /** y = x * K + b into a new array of the given workspace type. */
+    private INDArray convolve(boolean training, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
+        AbstractR2Conv c = layerConf();
+        c.getInType().checkFeatureMap(input, c + " (layer index " + index + ")");
+        long height;
+        long width;
+        try {
+            height = kind.outputSize(geometry, input.size(2));
+            width = kind.outputSize(geometry, input.size(3));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c + " (layer index " + index + "), input shape "
+                    + java.util.Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
+        }
+        refresh(training, workspaceMgr);
+        INDArray out = workspaceMgr.createUninitialized(arrayType, dataType,
+                new long[] {input.size(0), c.getOutType().size(), height, width}, 'c');
+        kind.forward(input, filter.filter(), bias == null ? null : bias.expanded(), out, geometry);
+        return out;
+    }
+
+    /** Re-expands the filter and bias if the parameters (with weight noise, in training) changed. */
+    private void refresh(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray w = getParamWithNoise(R2ConvParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        if (!weightSnapshot.matches(w)) {
+            filter.expand(w);
+            weightSnapshot.take(w);
+        }
+        if (bias != null) {
+            INDArray b = getParamWithNoise(R2ConvParamInitializer.BIAS_KEY, training, workspaceMgr);
+            if (!biasSnapshot.matches(b)) {
+                bias.expand(b);
+                biasSnapshot.take(b);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.e2dl4j.math.kernel;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.gspace.GSpace;
+import org.e2dl4j.math.repr.IrreducibleRepresentation;
+import org.e2dl4j.math.repr.Representation;
+
+/**
+ * The steerable kernel basis of e2cnn's R2Conv: Gaussian rings times the analytic angular solutions of every
+ * irreps pair, lifted through the representations' changes of basis ({@code K = Q_out K_irreps Q_in^-1}),
+ * sampled on the grid, band-limited, normalized and filtered as described by a {@link BasisPolicy}.
+ * Sampled bases are shared through {@link KernelBasisCache}.
+ */
+public final class SteerableKernelSampler implements PairBasisSampler {
+
+    private final BasisPolicy policy;
+
+    public SteerableKernelSampler(BasisPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public BasisPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Optional<SampledBasis> sample(GSpace gspace, Representation in, Representation out, int kernelSize,
+                                         int dilation) {
+        SamplingPlan plan = policy.resolve(kernelSize, dilation);
+        checkGroup(gspace, in);
+        checkGroup(gspace, out);
+        PlanarSymmetry symmetry = symmetryOf(gspace);
+        int order = rotationOrder(gspace, symmetry);
+        return KernelBasisCache.sampled(symmetry, order, gspace.axis(), decomposition(in, symmetry, order),
+                decomposition(out, symmetry, order), plan);
+    }
+
+    /** The solution family of a G-space: its action and the kind of its fibergroup. */
+    static PlanarSymmetry symmetryOf(GSpace gspace) {
+        Group g = gspace.fibergroup();
+        return switch (gspace.action()) {
+            case ROTATIONS -> g.isFinite() ? PlanarSymmetry.CYCLIC : PlanarSymmetry.SO2;
+            case FLIPS_AND_ROTATIONS -> g.isFinite() ? PlanarSymmetry.DIHEDRAL : PlanarSymmetry.O2;
+            case FLIPS -> PlanarSymmetry.FLIP;
+            case TRIVIAL -> PlanarSymmetry.CYCLIC;
+        };
+    }
+
+    private static int rotationOrder(GSpace gspace, PlanarSymmetry symmetry) {
+        return switch (symmetry) {
+            case CYCLIC, DIHEDRAL -> gspace.fibergroup().rotationOrder();
+            case FLIP -> 2;
+            case SO2, O2 -> -1;
+        };
+    }
+
+    private static void checkGroup(GSpace gspace, Representation r) {
+        if (!r.group().equals(gspace.fibergroup())) {
+            throw new IllegalArgumentException("representation " + r.name() + " of " + r.group().name()
+                    + " does not belong to the G-space " + gspace.name() + " (group " + gspace.fibergroup().name()
+                    + ")");
+        }
+    }
+
+    static IrrepDecomposition decomposition(Representation r, PlanarSymmetry symmetry, int order) {
+        List<IrreducibleRepresentation> irreps = r.irreps();
+        String[] names = new String[irreps.size()];
+        PlanarIrrep[] ids = new PlanarIrrep[irreps.size()];
+        for (int k = 0; k < ids.length; k++) {
+            IrreducibleRepresentation irr = irreps.get(k);
+            names[k] = irr.name();
+            ids[k] = new PlanarIrrep(irr.flipFrequency(), irr.frequency());
+        }
+        return new IrrepDecomposition(symmetry, order, names, ids, r.changeOfBasis(), r.changeOfBasisInv());
+    }
+}

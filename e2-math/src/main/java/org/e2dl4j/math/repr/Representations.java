@@ -1,0 +1,320 @@
+package org.e2dl4j.math.repr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupElement;
+import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.Subgroup;
+import org.e2dl4j.math.group.SubgroupId;
+
+/**
+ * Builds the representations of a group (e2cnn's {@code Group.irrep}, {@code regular_representation},
+ * {@code directsum}, {@code change_basis}, ...). Results are cached per group and name, so asking twice
+ * gives the same instance; safe to call from several threads.
+ */
+public final class Representations {
+
+    private static final Map<Group, List<IrreducibleRepresentation>> IRREPS = new ConcurrentHashMap<>();
+    private static final Map<Group, Map<String, Representation>> BUILT = new ConcurrentHashMap<>();
+
+    private Representations() {
+    }
+
+    /** All irreps of the group, in e2cnn's order (for SO(2) / O(2): up to the group's maximum frequency). */
+    public static List<IrreducibleRepresentation> irreps(Group group) {
+        return IRREPS.computeIfAbsent(group, IrrepCatalog::build);
+    }
+
+    /**
+     * The irrep with e2cnn's id: {@code irrep(C8, 1)}, {@code irrep(D4, 1, 2)}.
+     *
+     * @throws IllegalArgumentException if the group has no irrep with that id; the message lists the valid ids
+     */
+    public static IrreducibleRepresentation irrep(Group group, int... id) {
+        List<IrreducibleRepresentation> all = irreps(group);
+        for (IrreducibleRepresentation irr : all) {
+            if (Arrays.equals(irr.id(), id)) {
+                return irr;
+            }
+        }
+        List<String> valid = new ArrayList<>();
+        for (IrreducibleRepresentation irr : all) {
+            valid.add(Arrays.toString(irr.id()));
+        }
+        throw new IllegalArgumentException(group.name() + " has no irrep with id " + Arrays.toString(id)
+                + "; valid ids: " + String.join(" ", valid)
+                + (group.isFinite() ? "" : " (raise the group's maximum frequency for more)"));
+    }
+
+    /** The irrep with the given e2cnn name, e.g. {@code irrep_1} or {@code irrep_1,2}. */
+    public static IrreducibleRepresentation irrepByName(Group group, String name) {
+        for (IrreducibleRepresentation irr : irreps(group)) {
+            if (irr.name().equals(name)) {
+                return irr;
+            }
+        }
+        throw new IllegalArgumentException(group.name() + " has no irrep named '" + name + "'");
+    }
+
+    /** The trivial representation rho(g) = 1 (the irrep irrep_0 or irrep_0,0). */
+    public static IrreducibleRepresentation trivial(Group group) {
+        return irreps(group).get(0);
+    }
+
+    /**
+     * The regular representation of a finite group: rho(g) e_h = e_(gh) on R^|G|. Its decomposition
+     * contains each irrep psi with multiplicity size(psi) / sumOfSquaresConstituents(psi), and its change of
+     * basis is e2cnn's: row h holds sqrt(d / |G|) times column c of psi(h) for copy c of psi.
+     */
+    public static Representation regular(Group group) {
+        if (!group.isFinite()) {
+            throw new IllegalArgumentException("The regular representation exists only for finite groups; "
+                    + group.name() + " is continuous (use irreps or a finite subgroup)");
+        }
+        return cached(group, "regular", () -> buildRegular(group));
+    }
+
+    private static Representation buildRegular(Group group) {
+        List<GroupElement> elements = group.elements();
+        int size = elements.size();
+        List<IrreducibleRepresentation> irreps = new ArrayList<>();
+        double[][] q = new double[size][size];
+        int p = 0;
+        for (IrreducibleRepresentation irr : irreps(group)) {
+            int s = irr.size();
+            int multiplicity = s / irr.sumOfSquaresConstituents();
+            for (int c = 0; c < multiplicity; c++) {
+                irreps.add(irr);
+                double scale = Math.sqrt((double) s / size);
+                for (int e = 0; e < size; e++) {
+                    double[][] m = irr.matrix(elements.get(e));
+                    for (int i = 0; i < s; i++) {
+                        q[e][p + i] = scale * m[i][c];
+                    }
+                }
+                p += s;
+            }
+        }
+        Set<Nonlinearity> supported = EnumSet.of(Nonlinearity.POINTWISE, Nonlinearity.NORM,
+                Nonlinearity.GATED, Nonlinearity.CONCATENATED);
+        if (group.kind() == GroupKind.CYCLIC) {
+            supported.add(Nonlinearity.VECTORFIELD);
+        }
+        return new Representation(group, "regular", irreps, q, Matrices.transpose(q), supported);
+    }
+
+    /**
+     * The direct sum rho_1 (+) ... (+) rho_m: block-diagonal, its decomposition the concatenation of the
+     * parts', its change of basis block-diagonal; it supports the nonlinearities all parts support.
+     *
+     * @param name the name of the sum, or null for e2cnn's default {@code [a]_[b]_...}
+     */
+    public static Representation directSum(List<? extends Representation> reprs, String name) {
+        if (reprs.isEmpty()) {
+            throw new IllegalArgumentException("the direct sum needs at least one representation");
+        }
+        Group group = reprs.get(0).group();
+        int size = 0;
+        List<IrreducibleRepresentation> irreps = new ArrayList<>();
+        Set<Nonlinearity> supported = EnumSet.allOf(Nonlinearity.class);
+        StringBuilder defaultName = new StringBuilder();
+        for (Representation r : reprs) {
+            if (!r.group().equals(group)) {
+                throw new IllegalArgumentException("direct sum of representations of different groups: "
+                        + group.name() + " and " + r.group().name() + " (" + r.name() + ")");
+            }
+            size += r.size();
+            irreps.addAll(r.irreps());
+            supported.retainAll(r.supportedNonlinearities());
+            defaultName.append(defaultName.length() == 0 ? "" : "_").append('[').append(r.name()).append(']');
+        }
+        double[][] q = new double[size][size];
+        double[][] qi = new double[size][size];
+        int p = 0;
+        for (Representation r : reprs) {
+            double[][] a = r.changeOfBasis();
+            double[][] b = r.changeOfBasisInv();
+            for (int i = 0; i < r.size(); i++) {
+                System.arraycopy(a[i], 0, q[p + i], p, r.size());
+                System.arraycopy(b[i], 0, qi[p + i], p, r.size());
+            }
+            p += r.size();
+        }
+        int subfield = commonSubfieldSize(reprs, supported);
+        return new Representation(group, name == null ? defaultName.toString() : name, irreps, q, qi, supported,
+                subfield);
+    }
+
+    /**
+     * The sub-field size shared by all parts of a direct sum; where the parts disagree, the induced norm and
+     * gated nonlinearities are dropped from {@code supported} (as e2cnn's {@code induced_norm_d} strings of
+     * different d do not intersect).
+     */
+    private static int commonSubfieldSize(List<? extends Representation> reprs, Set<Nonlinearity> supported) {
+        if (!supported.contains(Nonlinearity.INDUCED_NORM) && !supported.contains(Nonlinearity.INDUCED_GATED)) {
+            return 0;
+        }
+        int size = reprs.get(0).inducedSubfieldSize().orElse(0);
+        for (Representation r : reprs) {
+            if (r.inducedSubfieldSize().orElse(0) != size) {
+                supported.remove(Nonlinearity.INDUCED_NORM);
+                supported.remove(Nonlinearity.INDUCED_GATED);
+                return 0;
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The representation B rho(g) B^-1 for an invertible B (e2cnn's {@code change_basis}); its change of
+     * basis is B Q.
+     *
+     * @param supported the nonlinearities the new representation supports (none by default in e2cnn); the
+     *                  induced ones only if {@code repr} supports them (its sub-field size is kept)
+     */
+    public static Representation changeBasis(Representation repr, double[][] basis, String name,
+                                             Set<Nonlinearity> supported) {
+        Matrices.checkSquare(basis, repr.size(), "change of basis for " + repr.name());
+        boolean induced = supported.contains(Nonlinearity.INDUCED_NORM) || supported.contains(Nonlinearity.INDUCED_GATED);
+        if (induced && repr.inducedSubfieldSize().isEmpty()) {
+            throw new IllegalArgumentException("the induced norm / gated nonlinearities need a representation with "
+                    + "sub-fields (an induced one); " + repr.name() + " of " + repr.group().name() + " has none");
+        }
+        double[][] q = Matrices.multiply(basis, repr.changeOfBasis());
+        double[][] qi = Matrices.multiply(repr.changeOfBasisInv(), Matrices.inverse(basis));
+        return new Representation(repr.group(), name, repr.irreps(), q, qi,
+                supported.isEmpty() ? EnumSet.noneOf(Nonlinearity.class) : EnumSet.copyOf(supported),
+                induced ? repr.inducedSubfieldSize().getAsInt() : 0);
+    }
+
+    /**
+     * The quotient representation of a finite group G by the subgroup H with the given id (e2cnn's
+     * {@code quotient_representation}): G permutes the |G| / |H| cosets gH, rho(g') e_(gH) = e_(g'gH). It is
+     * the representation induced from H's trivial irrep, named {@code quotient[<id>]} ({@code quotient[2]},
+     * {@code quotient[(None, 4)]}, {@code quotient[(0, 1)]}), with e2cnn's change of basis and nonlinearities.
+     *
+     * @throws IllegalArgumentException if G is continuous or the id names no subgroup of G
+     */
+    public static Representation quotient(Group group, SubgroupId id) {
+        return cached(group, "quotient[" + id + "]", () -> {
+            Subgroup sub = group.subgroup(id);
+            IrreducibleRepresentation trivial = trivial(sub.group());
+            return Induction.build(sub, trivial, "quotient[" + id + "]", inducedNonlinearities(trivial),
+                    trivial.size());
+        });
+    }
+
+    /**
+     * The representation of a finite group G induced from the irrep {@code psi} of its subgroup H (e2cnn's
+     * {@code induced_representation}), of size |G| / |H| * size(psi), named {@code induced[<id>][<psi>]}. On each
+     * of its |G| / |H| blocks (one per coset gH) G acts through psi.
+     *
+     * @throws IllegalArgumentException if G is continuous, the id names no subgroup of G, or psi is not an
+     *                                  irrep of that subgroup
+     */
+    public static Representation induced(Group group, SubgroupId id, IrreducibleRepresentation psi) {
+        String name = "induced[" + id + "][" + psi.name() + "]";
+        return cached(group, name, () -> Induction.build(group.subgroup(id), psi, name,
+                inducedNonlinearities(psi), psi.size()));
+    }
+
+    /**
+     * The nonlinearities an induced representation supports (e2cnn's {@code _induced_nonlinearities}): pointwise
+     * and concatenated if psi supports them; gated and norm together with their per-sub-field induced
+     * variants; the induced gate if psi is a gate.
+     */
+    private static Set<Nonlinearity> inducedNonlinearities(Representation psi) {
+        Set<Nonlinearity> from = psi.supportedNonlinearities();
+        Set<Nonlinearity> out = EnumSet.noneOf(Nonlinearity.class);
+        if (from.contains(Nonlinearity.POINTWISE)) {
+            out.add(Nonlinearity.POINTWISE);
+        }
+        if (from.contains(Nonlinearity.CONCATENATED)) {
+            out.add(Nonlinearity.CONCATENATED);
+        }
+        if (from.contains(Nonlinearity.GATED)) {
+            out.add(Nonlinearity.GATED);
+            out.add(Nonlinearity.INDUCED_GATED);
+        }
+        if (from.contains(Nonlinearity.NORM)) {
+            out.add(Nonlinearity.NORM);
+            out.add(Nonlinearity.INDUCED_NORM);
+        }
+        if (from.contains(Nonlinearity.GATE) || from.contains(Nonlinearity.INDUCED_GATE)) {
+            out.add(Nonlinearity.INDUCED_GATE);
+        }
+        return out;
+    }
+
+    /**
+     * The restriction of rho to the subgroup H with the given id (e2cnn's {@code restrict_representation}):
+     * h -> rho(h) for h in H. Each irrep of rho is decomposed into irreps of H, so the change of basis is rho's
+     * times the irreps' restriction bases. Named {@code <G>:<rho>} as in e2cnn (e.g. {@code D4:regular}); keeps
+     * rho's nonlinearities, plus pointwise if the result is trivial.
+     *
+     * @throws IllegalArgumentException if the id names no subgroup of rho's group
+     */
+    public static Representation restrict(Representation rho, SubgroupId id) {
+        Group group = rho.group();
+        Subgroup sub = group.subgroup(id);
+        int n = rho.size();
+        double[][] blocks = new double[n][n];
+        double[][] blocksT = new double[n][n];
+        List<IrreducibleRepresentation> irreps = new ArrayList<>();
+        int p = 0;
+        for (IrreducibleRepresentation irr : rho.irreps()) {
+            IrrepRestriction r = IrrepRestriction.of(irr, sub);
+            double[][] q = r.changeOfBasis();
+            for (int i = 0; i < q.length; i++) {
+                for (int j = 0; j < q.length; j++) {
+                    blocks[p + i][p + j] = q[i][j];
+                    blocksT[p + j][p + i] = q[i][j];
+                }
+            }
+            irreps.addAll(r.irreps());
+            p += q.length;
+        }
+        double[][] q = Matrices.multiply(rho.changeOfBasis(), blocks);
+        double[][] qi = Matrices.multiply(blocksT, rho.changeOfBasisInv());
+        Set<Nonlinearity> supported = EnumSet.noneOf(Nonlinearity.class);
+        supported.addAll(rho.supportedNonlinearities());
+        if (n == 1 && irreps.get(0).isTrivial() && Matrices.isIdentity(q, 1e-8)) {
+            supported.add(Nonlinearity.POINTWISE);
+        }
+        return new Representation(sub.group(), group.name() + ":" + rho.name(), irreps, q, qi, supported,
+                rho.inducedSubfieldSize().orElse(0));
+    }
+
+    /**
+     * Splits rho by a permutation of its axes into the finest direct sum of independent parts (e2cnn's
+     * {@code disentangle}); see {@link Disentanglement}.
+     */
+    public static Disentanglement disentangle(Representation rho) {
+        return Disentanglement.of(rho);
+    }
+
+    /**
+     * Returns the representation named {@code name} of the group from the cache, building it on first use.
+     * For use by the builders of composite representations in this package.
+     */
+    static Representation cached(Group group, String name, Supplier<Representation> builder) {
+        Map<String, Representation> byName = BUILT.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+        Representation r = byName.get(name);
+        if (r == null) {
+            r = builder.get();
+            Representation prev = byName.putIfAbsent(name, r);
+            if (prev != null) {
+                r = prev;
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Real orthogonal representations rho: G -&gt; O(n) of the groups of {@code org.e2dl4j.math.group}: the types
+ * of feature fields.
+ *
+ * <p>Every representation is kept as its decomposition rho(g) = Q (psi_1(g) (+) ... (+) psi_m(g)) Q^T into
+ * irreps psi_i with an orthogonal change of basis Q, exactly as e2cnn builds it (same irreps, order, names
+ * and Q), so that weights and bases carry over between the libraries. {@link
+ * org.e2dl4j.math.repr.Representations} builds irreps, regular, quotient, induced and restricted
+ * representations, direct sums and changes of basis, and disentangles a representation into independent
+ * parts; each representation also lists the nonlinearities that commute with it.
+ */
+package org.e2dl4j.math.repr;

@@ -1,0 +1,111 @@
+package org.e2dl4j.math.repr;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.Groups;
+import org.e2dl4j.math.group.SubgroupId;
+import org.e2dl4j.math.group.TestGroups;
+
+/** Representations of every kind the library builds, for the tests of properties all of them must have. */
+final class SampleRepresentations {
+
+    /** The N for which quotient, induced and restricted representations are built for every subgroup. */
+    static final int[] COMPOSITE_N = {1, 2, 3, 4, 5, 6, 8, 16};
+
+    private static List<Representation> all;
+
+    private SampleRepresentations() {
+    }
+
+    /**
+     * The irreps and regular representation of C_N and D_N for N up to 16; the quotients by every subgroup for
+     * the N in {@link #COMPOSITE_N}, and for those up to 8 the representations induced from every irrep of every
+     * subgroup and the restrictions of the regular representation and of every irrep to every subgroup; irreps
+     * of SO(2) and O(2) and their restrictions; direct sums and changes of basis.
+     */
+    static synchronized List<Representation> all() {
+        if (all != null) {
+            return all;
+        }
+        List<Representation> list = new ArrayList<>();
+        for (Group g : TestGroups.finiteGroups()) {
+            list.addAll(Representations.irreps(g));
+            list.add(Representations.regular(g));
+        }
+        for (int n : COMPOSITE_N) {
+            for (Group g : List.of(Groups.cyclic(n), Groups.dihedral(n))) {
+                for (SubgroupId id : TestGroups.subgroupIds(g)) {
+                    list.add(Representations.quotient(g, id));
+                    if (n <= 8) {
+                        list.add(Representations.restrict(Representations.regular(g), id));
+                        for (IrreducibleRepresentation irr : Representations.irreps(g)) {
+                            list.add(Representations.restrict(irr, id));
+                        }
+                        for (IrreducibleRepresentation psi : Representations.irreps(g.subgroup(id).group())) {
+                            list.add(Representations.induced(g, id, psi));
+                        }
+                    }
+                }
+            }
+        }
+        for (Group g : TestGroups.continuousGroups()) {
+            list.addAll(Representations.irreps(g));
+            for (SubgroupId id : TestGroups.subgroupIds(g)) {
+                for (IrreducibleRepresentation irr : Representations.irreps(g)) {
+                    list.add(Representations.restrict(irr, id));
+                }
+            }
+            list.add(Representations.directSum(Representations.irreps(g), null));
+        }
+        Random rnd = new Random(11);
+        Group c8 = Groups.cyclic(8);
+        Group d4 = Groups.dihedral(4);
+        Representation mixed = Representations.directSum(List.of(Representations.irrep(c8, 0),
+                Representations.irrep(c8, 3), Representations.regular(c8), Representations.quotient(c8,
+                SubgroupId.rotations(2))), null);
+        list.add(mixed);
+        list.add(Representations.changeBasis(mixed, randomOrthogonal(mixed.size(), rnd), "c8_rotated",
+                EnumSet.noneOf(Nonlinearity.class)));
+        Representation d4mixed = Representations.directSum(List.of(Representations.irrep(d4, 1, 1),
+                Representations.quotient(d4, SubgroupId.dihedral(0, 1)), Representations.irrep(d4, 0, 2)), "d4_mixed");
+        list.add(d4mixed);
+        list.add(Representations.changeBasis(d4mixed, randomOrthogonal(d4mixed.size(), rnd), "d4_rotated",
+                EnumSet.of(Nonlinearity.NORM)));
+        list.add(Representations.restrict(d4mixed, SubgroupId.dihedral(1, 2)));
+        all = List.copyOf(list);
+        return all;
+    }
+
+    /** A random orthogonal matrix: Gram-Schmidt on Gaussian columns. */
+    static double[][] randomOrthogonal(int n, Random rnd) {
+        double[][] q = new double[n][n];
+        for (int c = 0; c < n; c++) {
+            double[] v = new double[n];
+            for (int r = 0; r < n; r++) {
+                v[r] = rnd.nextGaussian();
+            }
+            for (int prev = 0; prev < c; prev++) {
+                double dot = 0;
+                for (int r = 0; r < n; r++) {
+                    dot += v[r] * q[r][prev];
+                }
+                for (int r = 0; r < n; r++) {
+                    v[r] -= dot * q[r][prev];
+                }
+            }
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm);
+            for (int r = 0; r < n; r++) {
+                q[r][c] = v[r] / norm;
+            }
+        }
+        return q;
+    }
+}
