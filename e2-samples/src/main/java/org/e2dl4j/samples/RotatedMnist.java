@@ -101,7 +101,21 @@ public final class RotatedMnist implements Callable<Integer> {
 
     /** The command line of this sample (enum values case-insensitive), ready to {@code execute}. */
     public static CommandLine commandLine() {
-        return new CommandLine(new RotatedMnist()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new RotatedMnist())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(RotatedMnist::reportFailure);
+    }
+
+    /** Bad data or settings end the run with their message and exit code 1; anything else propagates. */
+    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (failure instanceof IOException || failure instanceof IllegalArgumentException
+                || failure instanceof IllegalStateException) {
+            commandLine.getErr().println("rotated-mnist: " + failure.getMessage());
+            commandLine.getErr().flush();
+            return 1;
+        }
+        throw failure;
     }
 
     @Override

@@ -48,6 +48,18 @@ class RotatedMnistTest {
     }
 
     @Test
+    void dataDirectoryWithoutIdxFilesEndsWithAMessageNamingTheMissingFile(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = RotatedMnist.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("--data", dir.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(1, code, "exit code for a directory without IDX files");
+        assertTrue(err.toString().contains("train-images-idx3-ubyte"), "error output should name the missing file, got:\n" + err);
+    }
+
+    @Test
     void tinyRunWritesTableChartAndModel(@TempDir Path out) throws IOException {
         StringWriter console = new StringWriter();
         CommandLine cli = RotatedMnist.commandLine();
