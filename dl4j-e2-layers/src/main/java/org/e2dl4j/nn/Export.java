@@ -82,6 +82,7 @@ public final class Export {
         Map<String, GraphVertex> vertices = new LinkedHashMap<>();
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         Map<String, Map<String, INDArray>> params = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
         for (Map.Entry<String, GraphVertex> v : conf.getVertices().entrySet()) {
             String name = v.getKey();
             List<String> vertexInputs = conf.getVertexInputs().get(name);
@@ -97,6 +98,14 @@ public final class Export {
                 requireStock(lv.getPreProcessor(), "the preprocessor of vertex '" + name + "'");
             }
             List<ExportedLayer> parts = export(graph.getLayer(name), "vertex '" + name + "'");
+            if (parts.isEmpty()) {
+                if (vertexInputs == null || vertexInputs.size() != 1) {
+                    throw new IllegalStateException("vertex '" + name + "' vanishes on export but has inputs "
+                            + vertexInputs + "; only single-input layers can vanish");
+                }
+                aliases.put(name, vertexInputs.get(0));
+                continue;
+            }
             List<String> previous = vertexInputs;
             for (int k = 0; k < parts.size(); k++) {
                 String partName = k == parts.size() - 1 ? name : name + "_export" + k;
@@ -109,6 +118,10 @@ public final class Export {
                 previous = List.of(partName);
             }
         }
+        if (!aliases.isEmpty()) {
+            inputs.replaceAll((vertex, ins) -> new ArrayList<>(ins.stream().map(in -> resolve(aliases, in)).toList()));
+            conf.setNetworkOutputs(new ArrayList<>(conf.getNetworkOutputs().stream().map(out -> resolve(aliases, out)).toList()));
+        }
         conf.setVertices(vertices);
         conf.setVertexInputs(inputs);
         conf.setTopologicalOrder(null);
@@ -119,7 +132,19 @@ public final class Export {
         return result;
     }
 
-    /** The stock layers replacing one layer: the layer itself if it is stock, else its rule's output. */
+    /** Follows the chain of vanished vertices back to the vertex that really produces {@code name}. */
+    private static String resolve(Map<String, String> aliases, String name) {
+        String n = name;
+        while (aliases.containsKey(n)) {
+            n = aliases.get(n);
+        }
+        return n;
+    }
+
+    /**
+     * The stock layers replacing one layer: the layer itself if it is stock, else its rule's output (an empty
+     * list when the layer computes the identity and vanishes).
+     */
     private static List<ExportedLayer> export(org.deeplearning4j.nn.api.Layer layer, String where) {
         org.deeplearning4j.nn.conf.layers.Layer config = layer.conf().getLayer();
         List<ExportedLayer> parts;
