@@ -40,7 +40,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code inType.size()}, and {@code setNIn} / {@code getOutputType} check that the incoming type matches,
  * returning a {@link FieldInputType} carrying {@code outType} for the next layer.
  */
-public abstract class AbstractR2Conv extends FeedForwardLayer {
+public abstract class AbstractR2Conv extends FeedForwardLayer implements TypedLayer {
 
     private static final long serialVersionUID = 1L;
 
@@ -263,6 +263,11 @@ public abstract class AbstractR2Conv extends FeedForwardLayer {
     }
 
     public FieldType getOutType() {
+        return outType;
+    }
+
+    @Override
+    public FieldType outType() {
         return outType;
     }
 
