@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,17 +51,27 @@ public final class Export {
         List<NeuralNetConfiguration> confs = new ArrayList<>();
         List<Map<String, INDArray>> params = new ArrayList<>();
         Map<Integer, InputPreProcessor> preProcessors = new HashMap<>();
+        InputPreProcessor pending = null;
         for (int i = 0; i < net.getnLayers(); i++) {
             String where = "layer " + i + " ('" + conf.getConf(i).getLayer().getLayerName() + "')";
             InputPreProcessor pre = conf.getInputPreProcess(i);
             if (pre != null) {
                 requireStock(pre, "the preprocessor of " + where);
-                preProcessors.put(confs.size(), pre.clone());
+                pending = chain(pending, pre.clone());
             }
             for (ExportedLayer e : export(net.getLayer(i), where)) {
+                InputPreProcessor p = chain(pending, e.preProcessor());
+                if (p != null) {
+                    preProcessors.put(confs.size(), p);
+                }
+                pending = null;
                 confs.add(withLayer(conf.getConf(i), e));
                 params.add(e.params());
             }
+        }
+        if (pending != null) {
+            throw new IllegalStateException("the last layer vanishes on export but has an input preprocessor "
+                    + pending + " that no exported layer could take over");
         }
         MultiLayerConfiguration exported = new MultiLayerConfiguration.Builder().confs(confs)
                 .inputPreProcessors(preProcessors).backpropType(conf.getBackpropType())
@@ -110,7 +121,7 @@ public final class Export {
             for (int k = 0; k < parts.size(); k++) {
                 String partName = k == parts.size() - 1 ? name : name + "_export" + k;
                 LayerVertex part = new LayerVertex(withLayer(lv.getLayerConf(), parts.get(k)),
-                        k == 0 ? lv.getPreProcessor() : null);
+                        chain(k == 0 ? lv.getPreProcessor() : null, parts.get(k).preProcessor()));
                 part.setOutputVertex(lv.isOutputVertex() && k == parts.size() - 1);
                 vertices.put(partName, part);
                 inputs.put(partName, previous);
@@ -130,6 +141,17 @@ public final class Export {
         result.init();
         params.forEach((name, p) -> assign(result.getLayer(name), p));
         return result;
+    }
+
+    /** First {@code first}, then {@code second}; either may be null. */
+    private static InputPreProcessor chain(InputPreProcessor first, InputPreProcessor second) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null) {
+            return first;
+        }
+        return new ComposableInputPreProcessor(first, second);
     }
 
     /** Follows the chain of vanished vertices back to the vertex that really produces {@code name}. */
@@ -162,6 +184,9 @@ public final class Export {
         }
         for (ExportedLayer part : parts) {
             requireStock(part.config(), where + " as exported");
+            if (part.preProcessor() != null) {
+                requireStock(part.preProcessor(), "the preprocessor of " + where + " as exported");
+            }
         }
         return parts;
     }
