@@ -120,7 +120,9 @@ public final class Export {
             List<String> previous = vertexInputs;
             for (int k = 0; k < parts.size(); k++) {
                 String partName = k == parts.size() - 1 ? name : name + "_export" + k;
-                LayerVertex part = new LayerVertex(withLayer(lv.getLayerConf(), parts.get(k)),
+                NeuralNetConfiguration partConf = withLayer(lv.getLayerConf(), parts.get(k));
+                partConf.getLayer().setLayerName(partName);
+                LayerVertex part = new LayerVertex(partConf,
                         chain(k == 0 ? lv.getPreProcessor() : null, parts.get(k).preProcessor()));
                 part.setOutputVertex(lv.isOutputVertex() && k == parts.size() - 1);
                 vertices.put(partName, part);
