@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.SubgroupId;
@@ -76,8 +77,10 @@ class DisentangleModuleTest {
         LayerContract.assertExportEquivalent("D4 restricted to flips, disentangled", INPUT, LAYERS);
         MultiLayerNetwork std = Export.toStandard(TestNetworks.withLoss(DataType.FLOAT, 1, INPUT, LAYERS.get()));
         Layer exported = std.getLayerWiseConfigurations().getConf(1).getLayer();
-        assertTrue(exported instanceof ConvolutionLayer && ((ConvolutionLayer) exported).getKernelSize()[0] == 1,
-                "restriction vanishes, disentanglement becomes a 1 x 1 ConvolutionLayer; got " + exported);
+        assertTrue(exported instanceof FrozenLayerWithBackprop
+                        && ((FrozenLayerWithBackprop) exported).getUnderlying() instanceof ConvolutionLayer conv
+                        && conv.getKernelSize()[0] == 1,
+                "restriction vanishes, disentanglement becomes a frozen 1 x 1 ConvolutionLayer; got " + exported);
     }
 
     /**

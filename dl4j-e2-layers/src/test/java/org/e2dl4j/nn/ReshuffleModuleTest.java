@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
@@ -60,8 +61,21 @@ class ReshuffleModuleTest {
         LayerContract.assertExportEquivalent("D4 reshuffle", INPUT, LAYERS);
         MultiLayerNetwork net = TestNetworks.withLoss(DataType.FLOAT, 1, INPUT, LAYERS.get());
         Layer exported = Export.toStandard(net).getLayerWiseConfigurations().getConf(1).getLayer();
-        assertTrue(exported instanceof ConvolutionLayer && ((ConvolutionLayer) exported).getKernelSize()[0] == 1,
-                "the reshuffle should export to a 1 x 1 ConvolutionLayer, got " + exported);
+        assertTrue(exported instanceof FrozenLayerWithBackprop
+                        && ((FrozenLayerWithBackprop) exported).getUnderlying() instanceof ConvolutionLayer conv
+                        && conv.getKernelSize()[0] == 1,
+                "the reshuffle should export to a frozen 1 x 1 ConvolutionLayer, got " + exported);
+    }
+
+    @Test
+    void theExportedPermutationDoesNotTrain() {
+        MultiLayerNetwork std = Export.toStandard(TestNetworks.withLoss(DataType.FLOAT, 1, INPUT, LAYERS.get()));
+        INDArray before = std.getLayer(1).params().dup();
+        INDArray x = TestNetworks.gaussian(DataType.FLOAT, 2, 2, 2, 7, 7);
+        INDArray firstConv = std.getLayer(0).params().dup();
+        std.fit(x, TestNetworks.gaussian(DataType.FLOAT, 3, 2, 2, 7, 7));
+        assertEquals(before, std.getLayer(1).params(), "the permutation filter must stay");
+        assertTrue(!firstConv.equals(std.getLayer(0).params()), "gradients must still pass through to the first layer");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -83,7 +84,9 @@ final class ChannelPermutation {
 
     /**
      * The stock layers computing this permutation: none for the identity, else a bias-free 1 x 1
-     * {@code ConvolutionLayer} with filter {@code W[o][i] = 1 if i == source[o]}, frozen (NoOp updater).
+     * {@code ConvolutionLayer} with filter {@code W[o][i] = 1 if i == source[o]}, frozen (wrapped in a
+     * {@code FrozenLayerWithBackprop}, so that training the exported network passes gradients through it but
+     * keeps the permutation).
      */
     List<ExportedLayer> export(String layerName) {
         if (isIdentity()) {
@@ -101,6 +104,6 @@ final class ChannelPermutation {
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(n).nOut(n).hasBias(false)
                 .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
                 .dataFormat(CNN2DFormat.NCHW).weightInit(WeightInit.ZERO).updater(new NoOp()).name(layerName).build();
-        return List.of(new ExportedLayer(conv, Map.of("W", filter)));
+        return List.of(new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter)));
     }
 }
