@@ -22,8 +22,9 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
 /**
  * Turns a trained network into an equivalent one made only of stock DL4J classes, which loads and runs
  * without this library: each layer of this library is replaced by the stock layers its {@link ExportRule}
- * gives (an {@link R2Conv} becomes a {@code ConvolutionLayer} holding the expanded filter and bias); stock
- * layers, preprocessors and graph vertices are copied with their parameters. Training state (updater
+ * gives (an {@link R2Conv} becomes a {@code ConvolutionLayer} holding the expanded filter and bias), and each
+ * graph vertex of this library by the stock vertex its {@link VertexExportRule} gives; stock layers,
+ * preprocessors and graph vertices are copied with their parameters. Training state (updater
  * state, iteration counts) is not carried over.
  *
  * @throws IllegalArgumentException (from both methods) naming the layer, when a layer or vertex that is not
@@ -32,6 +33,7 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
 public final class Export {
 
     private static final Map<Class<?>, ExportRule> RULES = loadRules();
+    private static final Map<Class<?>, VertexExportRule> VERTEX_RULES = loadVertexRules();
     private static final String LIBRARY_PACKAGE = "org.e2dl4j";
 
     private Export() {
@@ -40,6 +42,14 @@ public final class Export {
     private static Map<Class<?>, ExportRule> loadRules() {
         Map<Class<?>, ExportRule> rules = new HashMap<>();
         for (ExportRule rule : ServiceLoader.load(ExportRule.class, Export.class.getClassLoader())) {
+            rules.put(rule.configClass(), rule);
+        }
+        return Map.copyOf(rules);
+    }
+
+    private static Map<Class<?>, VertexExportRule> loadVertexRules() {
+        Map<Class<?>, VertexExportRule> rules = new HashMap<>();
+        for (VertexExportRule rule : ServiceLoader.load(VertexExportRule.class, Export.class.getClassLoader())) {
             rules.put(rule.configClass(), rule);
         }
         return Map.copyOf(rules);
@@ -99,8 +109,7 @@ public final class Export {
             String name = v.getKey();
             List<String> vertexInputs = conf.getVertexInputs().get(name);
             if (!(v.getValue() instanceof LayerVertex lv)) {
-                requireStock(v.getValue(), "vertex '" + name + "'");
-                vertices.put(name, v.getValue());
+                vertices.put(name, exportVertex(v.getValue(), "vertex '" + name + "'"));
                 if (vertexInputs != null) {
                     inputs.put(name, vertexInputs);
                 }
@@ -144,6 +153,19 @@ public final class Export {
         result.init();
         params.forEach((name, p) -> assign(result.getLayer(name), p));
         return result;
+    }
+
+    /** The vertex itself if it is stock, else its rule's stock replacement. */
+    private static GraphVertex exportVertex(GraphVertex vertex, String where) {
+        VertexExportRule rule = VERTEX_RULES.get(vertex.getClass());
+        GraphVertex stock = rule == null ? vertex : rule.export(vertex);
+        if (rule == null && !isStockClass(vertex)) {
+            throw new IllegalArgumentException("cannot export " + where + ": " + vertex.getClass().getName()
+                    + " is not a stock DL4J vertex and no VertexExportRule is registered for it (registered: "
+                    + VERTEX_RULES.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")");
+        }
+        requireStock(stock, where + (rule == null ? "" : " as exported"));
+        return stock;
     }
 
     /** First {@code first}, then {@code second}; either may be null. */
