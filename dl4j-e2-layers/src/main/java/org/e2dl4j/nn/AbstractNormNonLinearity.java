@@ -39,6 +39,7 @@ public abstract class AbstractNormNonLinearity extends EquivariantLayer {
         super(b);
         this.function = b.function;
         this.bias = b.bias;
+        NormFunction.of(function, describe()); // an unknown name fails at build time
     }
 
     /**

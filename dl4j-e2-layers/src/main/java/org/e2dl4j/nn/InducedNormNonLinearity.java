@@ -22,7 +22,6 @@ public class InducedNormNonLinearity extends AbstractNormNonLinearity {
     protected InducedNormNonLinearity(Builder b) {
         super(b);
         NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.INDUCED_NORM);
-        normFunction();
         initSizes();
     }
 
