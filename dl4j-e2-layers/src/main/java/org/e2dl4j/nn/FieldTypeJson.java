@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.e2dl4j.math.group.Group;
@@ -14,6 +15,7 @@ import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.IrreducibleRepresentation;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.Representations;
+import org.e2dl4j.nn.nonlinear.ConcatenatedRepresentation;
 import org.nd4j.shade.jackson.core.JsonGenerator;
 import org.nd4j.shade.jackson.core.JsonParser;
 import org.nd4j.shade.jackson.databind.DeserializationContext;
@@ -36,7 +38,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
  *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
  *       subgroup written {@code M} (C_N) or {@code None,M} / {@code k,M} (D_N), as in the e2cnn reference
- *       data; each followed by {@code *m} for m consecutive copies.</li>
+ *       data; {@code concatenated:<key>} for the output representation of a concatenated nonlinearity on the
+ *       field of that key ({@link ConcatenatedRepresentation}); each followed by {@code *m} for m consecutive
+ *       copies.</li>
  * </ul>
  * A field type whose representations have no such key (e.g. a custom change of basis) cannot be written and
  * is rejected with a message naming the representation. Parsing rebuilds an equal field type.
@@ -44,6 +48,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 public final class FieldTypeJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONCATENATED = "concatenated:";
 
     private FieldTypeJson() {
     }
@@ -133,9 +138,13 @@ public final class FieldTypeJson {
         if (key != null) {
             return key;
         }
+        Optional<Representation> source = ConcatenatedRepresentation.sourceOf(r);
+        if (source.isPresent()) {
+            return CONCATENATED + key(source.get(), type);
+        }
         throw new IllegalArgumentException("field type " + type + " cannot be written to JSON: representation '"
-                + r.name() + "' is not trivial, regular, an irrep, a quotient or an induced representation (the"
-                + " forms a field type description supports)");
+                + r.name() + "' is not trivial, regular, an irrep, a quotient, an induced or a concatenated"
+                + " representation (the forms a field type description supports)");
     }
 
     /** The key of a quotient or induced representation, recognised by its e2cnn name and rebuilt to compare. */
@@ -222,6 +231,9 @@ public final class FieldTypeJson {
     }
 
     private static Representation representation(Group g, String key) {
+        if (key.startsWith(CONCATENATED)) {
+            return ConcatenatedRepresentation.of(representation(g, key.substring(CONCATENATED.length())));
+        }
         String[] parts = key.split(":");
         if (key.equals("trivial")) {
             return Representations.trivial(g);
@@ -240,7 +252,8 @@ public final class FieldTypeJson {
             return Representations.induced(g, id, Representations.irrep(g.subgroup(id).group(), ids(parts[2])));
         }
         throw new IllegalArgumentException("unknown field key '" + key + "' (valid: trivial, regular, irrep:k,"
-                + " irrep:j,k, quotient:<subgroup>, induced:<subgroup>:<irrep id>, each optionally *m)");
+                + " irrep:j,k, quotient:<subgroup>, induced:<subgroup>:<irrep id>, concatenated:<key>, each"
+                + " optionally *m)");
     }
 
     private static int[] ids(String text) {
