@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.IrreducibleRepresentation;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.Representations;
+import org.e2dl4j.nn.nonlinear.ConcatenatedRepresentation;
 import org.nd4j.shade.jackson.core.JsonGenerator;
 import org.nd4j.shade.jackson.core.JsonParser;
 import org.nd4j.shade.jackson.databind.DeserializationContext;
@@ -39,7 +41,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
  *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
  *       subgroup written {@code M} (C_N) or {@code None,M} / {@code k,M} (D_N), as in the e2cnn reference
- *       data; each followed by {@code *m} for m consecutive copies;</li>
+ *       data; {@code concatenated:<key>} for the output representation of a concatenated nonlinearity on the
+ *       field of that key ({@link ConcatenatedRepresentation}); each followed by {@code *m} for m consecutive
+ *       copies;</li>
  *   <li>derived field keys: {@code restrict:<parent group>:<subgroup>:<key in the parent>} for the
  *       restriction of a representation of a parent group ({@code C8}, {@code D4}, {@code SO(2)@f},
  *       {@code O(2)@f} with f the maximum frequency) to the subgroup (written as above, {@code M} for SO(2),
@@ -53,6 +57,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 public final class FieldTypeJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONCATENATED = "concatenated:";
 
     private FieldTypeJson() {
     }
@@ -132,8 +137,9 @@ public final class FieldTypeJson {
             return key;
         }
         throw new IllegalArgumentException("field type " + type + " cannot be written to JSON: representation '"
-                + r.name() + "' is not trivial, regular, an irrep, a quotient or an induced representation, nor a"
-                + " restriction or a disentangled part of one (the forms a field type description supports)");
+                + r.name() + "' is not trivial, regular, an irrep, a quotient, an induced or a concatenated"
+                + " representation, nor a restriction or a disentangled part of one (the forms a field type"
+                + " description supports)");
     }
 
     /** The key of a representation, or null if it has none. */
@@ -149,6 +155,11 @@ public final class FieldTypeJson {
             if (c.representation().equals(r)) {
                 return c.key();
             }
+        }
+        Optional<Representation> source = ConcatenatedRepresentation.sourceOf(r);
+        if (source.isPresent()) {
+            String sourceKey = keyOf(source.get());
+            return sourceKey == null ? null : CONCATENATED + sourceKey;
         }
         return null;
     }
@@ -394,6 +405,9 @@ public final class FieldTypeJson {
     }
 
     private static Representation representation(Group g, String key) {
+        if (key.startsWith(CONCATENATED)) {
+            return ConcatenatedRepresentation.of(representation(g, key.substring(CONCATENATED.length())));
+        }
         if (key.startsWith("disentangle:")) {
             String[] parts = key.split(":", 3);
             if (parts.length == 3 && parts[1].matches("\\d+")) {
@@ -438,8 +452,8 @@ public final class FieldTypeJson {
             return Representations.induced(g, id, Representations.irrep(g.subgroup(id).group(), ids(parts[2])));
         }
         throw new IllegalArgumentException("unknown field key '" + key + "' (valid: trivial, regular, irrep:k,"
-                + " irrep:j,k, quotient:<subgroup>, induced:<subgroup>:<irrep id>, restrict:<group>:<subgroup>:<key>,"
-                + " disentangle:<i>:<key>, each optionally *m)");
+                + " irrep:j,k, quotient:<subgroup>, induced:<subgroup>:<irrep id>, concatenated:<key>,"
+                + " restrict:<group>:<subgroup>:<key>, disentangle:<i>:<key>, each optionally *m)");
     }
 
     private static int[] ids(String text) {
