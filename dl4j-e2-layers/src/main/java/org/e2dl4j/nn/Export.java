@@ -109,8 +109,10 @@ public final class Export {
             List<String> previous = vertexInputs;
             for (int k = 0; k < parts.size(); k++) {
                 String partName = k == parts.size() - 1 ? name : name + "_export" + k;
-                LayerVertex part = new LayerVertex(withLayer(lv.getLayerConf(), parts.get(k)),
-                        k == 0 ? lv.getPreProcessor() : null);
+                NeuralNetConfiguration partConf = withLayer(lv.getLayerConf(), parts.get(k));
+                // ComputationGraph finds a layer's vertex by the layer's name
+                partConf.getLayer().setLayerName(partName);
+                LayerVertex part = new LayerVertex(partConf, k == 0 ? lv.getPreProcessor() : null);
                 part.setOutputVertex(lv.isOutputVertex() && k == parts.size() - 1);
                 vertices.put(partName, part);
                 inputs.put(partName, previous);
