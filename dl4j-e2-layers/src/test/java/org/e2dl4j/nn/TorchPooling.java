@@ -119,6 +119,70 @@ final class TorchPooling {
         return Nd4j.createFromArray(out).reshape(n, c, oh, ow);
     }
 
+    /**
+     * The depthwise convolution of every channel with the same filter g (PyTorch's {@code conv2d} with
+     * {@code groups = channels}): zero padding p, stride s.
+     */
+    static INDArray depthwise(INDArray x, double[][] g, int[] s, int[] p) {
+        int n = (int) x.size(0);
+        int c = (int) x.size(1);
+        int h = (int) x.size(2);
+        int w = (int) x.size(3);
+        int k = g.length;
+        int oh = Math.floorDiv(h + 2 * p[0] - k, s[0]) + 1;
+        int ow = Math.floorDiv(w + 2 * p[1] - k, s[1]) + 1;
+        double[] out = new double[n * c * oh * ow];
+        int o = 0;
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int i = 0; i < oh; i++) {
+                    for (int j = 0; j < ow; j++) {
+                        double sum = 0;
+                        for (int u = 0; u < k; u++) {
+                            for (int v = 0; v < k; v++) {
+                                int r = i * s[0] - p[0] + u;
+                                int q = j * s[1] - p[1] + v;
+                                if (r >= 0 && r < h && q >= 0 && q < w) {
+                                    sum += g[u][v] * x.getDouble(b, ch, r, q);
+                                }
+                            }
+                        }
+                        out[o++] = sum;
+                    }
+                }
+            }
+        }
+        return Nd4j.createFromArray(out).reshape(n, c, oh, ow);
+    }
+
+    /**
+     * e2cnn's blur filter: size 2 round(radius sigma) + 1 (Python's round, halves to even), entries
+     * exp(-|(r, c) - centre|^2 / (2 sigma^2)) normalised to sum 1.
+     */
+    static double[][] gaussian(double sigma, double radius) {
+        double scaled = radius * sigma;
+        long rounded = Math.round(scaled);
+        if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-12 && rounded % 2 == 1) {
+            rounded--;
+        }
+        int k = 2 * (int) rounded + 1;
+        double m = (k - 1) / 2.0;
+        double[][] g = new double[k][k];
+        double total = 0;
+        for (int r = 0; r < k; r++) {
+            for (int c = 0; c < k; c++) {
+                g[r][c] = Math.exp(-((r - m) * (r - m) + (c - m) * (c - m)) / (2 * sigma * sigma));
+                total += g[r][c];
+            }
+        }
+        for (double[] row : g) {
+            for (int c = 0; c < k; c++) {
+                row[c] /= total;
+            }
+        }
+        return g;
+    }
+
     /** Whether a and b (any data types) agree to a relative tolerance of their largest magnitude. */
     static double relativeError(INDArray expected, INDArray got) {
         INDArray e = expected.castTo(DataType.DOUBLE);
