@@ -131,6 +131,7 @@ public final class Export {
             for (int k = 0; k < parts.size(); k++) {
                 String partName = k == parts.size() - 1 ? name : name + "_export" + k;
                 NeuralNetConfiguration partConf = withLayer(lv.getLayerConf(), parts.get(k));
+                // ComputationGraph finds a layer's vertex by the layer's name
                 partConf.getLayer().setLayerName(partName);
                 LayerVertex part = new LayerVertex(partConf,
                         chain(k == 0 ? lv.getPreProcessor() : null, parts.get(k).preProcessor()));
