@@ -122,6 +122,7 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
     }
 
     /** Builds a {@link ConcatenatedNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         private String function = "c_relu";
@@ -144,7 +145,6 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
          *                                  is unknown
          */
         @Override
-        @SuppressWarnings("unchecked")
         public ConcatenatedNonLinearity build() {
             return new ConcatenatedNonLinearity(this);
         }

@@ -52,6 +52,7 @@ public class ELU extends AbstractPointwiseNonLinearity {
     }
 
     /** Builds an {@link ELU} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         private double alpha = 1.0;
@@ -74,7 +75,6 @@ public class ELU extends AbstractPointwiseNonLinearity {
          *                                  or alpha is not finite
          */
         @Override
-        @SuppressWarnings("unchecked")
         public ELU build() {
             if (!Double.isFinite(alpha)) {
                 throw new IllegalArgumentException("ELU: alpha must be finite, got " + alpha);

@@ -119,6 +119,7 @@ public class GatedNonLinearity1 extends AbstractGatedNonLinearity {
     }
 
     /** Builds a {@link GatedNonLinearity1} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends LabelledBuilder<Builder> {
 
         /**
@@ -144,7 +145,6 @@ public class GatedNonLinearity1 extends AbstractGatedNonLinearity {
          *                                  that do not support gating, or unequal numbers of gates and gated fields
          */
         @Override
-        @SuppressWarnings("unchecked")
         public GatedNonLinearity1 build() {
             return new GatedNonLinearity1(this);
         }

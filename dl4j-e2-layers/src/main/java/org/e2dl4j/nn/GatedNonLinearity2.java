@@ -74,6 +74,7 @@ public class GatedNonLinearity2 extends AbstractGatedNonLinearity {
     }
 
     /** Builds a {@link GatedNonLinearity2} for a gates tensor and a gated tensor. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         private final FieldType gatesType;
@@ -103,7 +104,6 @@ public class GatedNonLinearity2 extends AbstractGatedNonLinearity {
          *                                  unequal numbers of gates and gated fields
          */
         @Override
-        @SuppressWarnings("unchecked")
         public GatedNonLinearity2 build() {
             return new GatedNonLinearity2(this);
         }

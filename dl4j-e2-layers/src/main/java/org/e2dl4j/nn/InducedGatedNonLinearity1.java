@@ -28,6 +28,7 @@ public class InducedGatedNonLinearity1 extends GatedNonLinearity1 {
     }
 
     /** Builds an {@link InducedGatedNonLinearity1} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends GatedNonLinearity1.LabelledBuilder<Builder> {
 
         /**
@@ -54,7 +55,6 @@ public class InducedGatedNonLinearity1 extends GatedNonLinearity1 {
          *                                  numbers of gates and gated fields
          */
         @Override
-        @SuppressWarnings("unchecked")
         public InducedGatedNonLinearity1 build() {
             return new InducedGatedNonLinearity1(this);
         }

@@ -37,6 +37,7 @@ public class InducedNormNonLinearity extends AbstractNormNonLinearity {
     }
 
     /** Builds an {@link InducedNormNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends AbstractNormNonLinearity.Builder<Builder> {
 
         /**
@@ -51,7 +52,6 @@ public class InducedNormNonLinearity extends AbstractNormNonLinearity {
          *                                  function is unknown
          */
         @Override
-        @SuppressWarnings("unchecked")
         public InducedNormNonLinearity build() {
             return new InducedNormNonLinearity(this);
         }

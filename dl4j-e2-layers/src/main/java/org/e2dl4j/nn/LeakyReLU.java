@@ -50,6 +50,7 @@ public class LeakyReLU extends AbstractPointwiseNonLinearity {
     }
 
     /** Builds a {@link LeakyReLU} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         private double negativeSlope = 0.01;
@@ -72,7 +73,6 @@ public class LeakyReLU extends AbstractPointwiseNonLinearity {
          *                                  or the slope is not finite
          */
         @Override
-        @SuppressWarnings("unchecked")
         public LeakyReLU build() {
             if (!Double.isFinite(negativeSlope)) {
                 throw new IllegalArgumentException("LeakyReLU: negativeSlope must be finite, got " + negativeSlope);

@@ -41,6 +41,7 @@ public class NormNonLinearity extends AbstractNormNonLinearity {
     }
 
     /** Builds a {@link NormNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends AbstractNormNonLinearity.Builder<Builder> {
 
         /**
@@ -55,7 +56,6 @@ public class NormNonLinearity extends AbstractNormNonLinearity {
          *                                  unknown, or 'squash' comes with a bias
          */
         @Override
-        @SuppressWarnings("unchecked")
         public NormNonLinearity build() {
             return new NormNonLinearity(this);
         }

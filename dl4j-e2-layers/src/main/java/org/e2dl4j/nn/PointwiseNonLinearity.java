@@ -74,6 +74,7 @@ public class PointwiseNonLinearity extends AbstractPointwiseNonLinearity {
     }
 
     /** Builds a {@link PointwiseNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         private IActivation function = new ActivationReLU();
@@ -128,7 +129,6 @@ public class PointwiseNonLinearity extends AbstractPointwiseNonLinearity {
          * @throws IllegalArgumentException if a field's representation does not support pointwise nonlinearities
          */
         @Override
-        @SuppressWarnings("unchecked")
         public PointwiseNonLinearity build() {
             return new PointwiseNonLinearity(this);
         }

@@ -31,6 +31,7 @@ public class ReLU extends AbstractPointwiseNonLinearity {
     }
 
     /** Builds a {@link ReLU} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         /**
@@ -44,7 +45,6 @@ public class ReLU extends AbstractPointwiseNonLinearity {
          * @throws IllegalArgumentException if a field's representation does not support pointwise nonlinearities
          */
         @Override
-        @SuppressWarnings("unchecked")
         public ReLU build() {
             return new ReLU(this);
         }

@@ -75,6 +75,7 @@ public class VectorFieldNonLinearity extends EquivariantLayer {
     }
 
     /** Builds a {@link VectorFieldNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         /**
@@ -88,7 +89,6 @@ public class VectorFieldNonLinearity extends EquivariantLayer {
          * @throws IllegalArgumentException if the group is not C_N with N >= 3 or a field is not regular
          */
         @Override
-        @SuppressWarnings("unchecked")
         public VectorFieldNonLinearity build() {
             return new VectorFieldNonLinearity(this);
         }

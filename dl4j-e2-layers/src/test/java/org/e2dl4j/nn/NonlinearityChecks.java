@@ -24,8 +24,8 @@ final class NonlinearityChecks {
     private NonlinearityChecks() {
     }
 
-    /** The input of {@link #behindStockConvolution}: 3 channels of 4 x 4. */
-    static final InputType GRADIENT_INPUT = InputType.convolutional(4, 4, 3);
+    /** The input of {@link #behindStockConvolution}: 2 channels of 4 x 4. */
+    static final InputType GRADIENT_INPUT = InputType.convolutional(4, 4, 2);
 
     /**
      * For gradient checks: a stock 1x1 convolution from {@link #GRADIENT_INPUT} to the layer's input channels,
@@ -34,7 +34,7 @@ final class NonlinearityChecks {
      * steerable convolutions have their own).
      */
     static Supplier<List<Layer>> behindStockConvolution(FieldType layerInput, Supplier<Layer> layer) {
-        return () -> List.of(new ConvolutionLayer.Builder(1, 1).nIn(3).nOut(layerInput.size())
+        return () -> List.of(new ConvolutionLayer.Builder(1, 1).nIn(2).nOut(layerInput.size())
                 .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), layer.get());
     }
 

@@ -29,6 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * used outside its workspace fails the run): the biases of the norm and gated layers learn, and inference
  * after training is repeatable.
  */
+@SuppressWarnings("deprecation")
 class NonlinearityTrainingTest {
 
     private static final GSpace C4 = GSpaces.rot2dOnR2(4);

@@ -40,6 +40,7 @@ public final class GatedNonLinearityLayer extends BiasedFieldLayer<AbstractGated
     /** The inverse of {@link #outputToUnitChannel}. */
     private final INDArray unitChannelToOutput;
 
+    @SuppressWarnings("try")
     public GatedNonLinearityLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
         AbstractGatedNonLinearity c = (AbstractGatedNonLinearity) conf.getLayer();

@@ -36,6 +36,7 @@ public final class NormNonLinearityLayer extends BiasedFieldLayer<AbstractNormNo
     private final UnitMaps maps;
     private final INDArray unitOfInputChannel;
 
+    @SuppressWarnings("try")
     public NormNonLinearityLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
         AbstractNormNonLinearity c = (AbstractNormNonLinearity) conf.getLayer();

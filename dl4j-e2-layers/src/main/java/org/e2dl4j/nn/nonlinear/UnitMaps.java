@@ -24,6 +24,7 @@ final class UnitMaps {
      * @param layout   the channel layout
      * @param dataType the network's floating point type (for the unit-to-field matrix)
      */
+    @SuppressWarnings("try")
     UnitMaps(UnitLayout layout, DataType dataType) {
         this.layout = layout;
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
