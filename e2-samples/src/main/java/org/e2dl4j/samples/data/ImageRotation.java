@@ -1,13 +1,18 @@
 package org.e2dl4j.samples.data;
 
+import org.e2dl4j.math.group.GroupElement;
+import org.e2dl4j.math.gspace.GSpace;
+import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.math.gspace.GridConvention;
+
 /**
- * A rotation of square single-channel images about their centre.
+ * A rotation of square single-channel images about their centre, by the action of the rotation group on
+ * the pixel grid that e2-math defines ({@link GSpace#gridPermutation}, {@link GSpace#sourceCoordinates}).
  *
- * <p>Orientation convention (e2cnn's, the one of the whole project): row 0 is on top, x points right
- * and y up, and a positive angle turns the image counter-clockwise as displayed, so a quarter turn moves
- * the top-centre pixel to the left-centre. The centre of rotation is the point {@code ((n-1)/2, (n-1)/2)}
- * of an {@code n x n} image: a pixel centre when {@code n} is odd (29 for padded MNIST), the corner
- * between four pixels when {@code n} is even.
+ * <p>Orientation: {@link GridConvention}'s (e2cnn's): row 0 is on top, x points right and y up, and a
+ * positive angle turns the image counter-clockwise as displayed, so a quarter turn moves the top-centre
+ * pixel to the left-centre. The centre of rotation is a pixel centre when the side is odd (29 for padded
+ * MNIST), the corner between four pixels when it is even.
  *
  * <p>Images are row-major {@code float[n*n]} arrays; {@link #apply} never modifies its argument.
  */
@@ -39,6 +44,8 @@ public sealed interface ImageRotation permits ImageRotation.QuarterTurns, ImageR
      */
     record QuarterTurns(int turns) implements ImageRotation {
 
+        private static final GSpace C4 = GSpaces.rot2dOnR2(4);
+
         /** @param turns the number of quarter turns, in [0, 4) */
         public QuarterTurns {
             if (turns < 0 || turns > 3) {
@@ -54,18 +61,10 @@ public sealed interface ImageRotation permits ImageRotation.QuarterTurns, ImageR
         @Override
         public float[] apply(float[] image, int side) {
             checkSquare(image, side);
-            int last = side - 1;
+            int[] source = C4.gridPermutation(GroupElement.finite(0, turns, 4), side, side);
             float[] out = new float[image.length];
-            for (int r = 0; r < side; r++) {
-                for (int c = 0; c < side; c++) {
-                    int source = switch (turns) {
-                        case 0 -> r * side + c;
-                        case 1 -> c * side + (last - r);
-                        case 2 -> (last - r) * side + (last - c);
-                        default -> (last - c) * side + r;
-                    };
-                    out[r * side + c] = image[source];
-                }
+            for (int p = 0; p < out.length; p++) {
+                out[p] = image[source[p]];
             }
             return out;
         }
@@ -77,6 +76,8 @@ public sealed interface ImageRotation permits ImageRotation.QuarterTurns, ImageR
      */
     record Bilinear(double angle) implements ImageRotation {
 
+        private static final GSpace SO2 = GSpaces.rot2dOnR2(-1);
+
         /** @param angle the angle in radians, finite */
         public Bilinear {
             if (!Double.isFinite(angle)) {
@@ -87,18 +88,10 @@ public sealed interface ImageRotation permits ImageRotation.QuarterTurns, ImageR
         @Override
         public float[] apply(float[] image, int side) {
             checkSquare(image, side);
-            double centre = (side - 1) / 2.0;
-            double cos = Math.cos(angle);
-            double sin = Math.sin(angle);
+            double[][] source = SO2.sourceCoordinates(GroupElement.continuous(0, angle), side, side);
             float[] out = new float[image.length];
-            for (int r = 0; r < side; r++) {
-                double y = centre - r;
-                for (int c = 0; c < side; c++) {
-                    double x = c - centre;
-                    double sourceX = cos * x + sin * y;
-                    double sourceY = -sin * x + cos * y;
-                    out[r * side + c] = sample(image, side, centre - sourceY, centre + sourceX);
-                }
+            for (int p = 0; p < out.length; p++) {
+                out[p] = sample(image, side, source[p][0], source[p][1]);
             }
             return out;
         }
