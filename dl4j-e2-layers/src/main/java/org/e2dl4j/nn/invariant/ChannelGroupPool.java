@@ -18,8 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * in group j of x_c(p)}; the gradient of the maximum goes to the first maximal channel (as PyTorch's {@code max}
  * along a dimension), that of the sum to every channel of the group.
  *
- * <p>A group of size s over the channels [a, a + s) is a pooling with an (s, 1) kernel and stride on the map
- * viewed as [N, groups, s, H*W], so all groups of one size are reduced by one libnd4j {@code maxpool2d} /
+ * <p>A group of size s over the channels [a, a + s) is a pooling with a kernel and stride of s along one axis of
+ * the map viewed as [N, groups, s, H*W], so all groups of one size are reduced by one libnd4j {@code maxpool2d} /
  * {@code avgpool2d} call (times s for the sum) and its backward op, on whole tensors (oneDNN on CPU): a
  * reduction over a strided axis, which ND4J's reductions and pairwise ops on views do many times slower (and a
  * 0/1 1x1 convolution does several times slower). Groups of different sizes are first gathered by size (one
@@ -177,14 +177,18 @@ public final class ChannelGroupPool {
         }
     }
 
-    /** [N, C, H, W] as [N, C / s, s, H * W]: each group of s channels a column of height s. */
+    /**
+     * [N, C, H, W] as [N, C / s, s, H * W], read by the pooling as NHWC (height C / s, width s, H * W channels): each
+     * group of s channels is a row of width s, and the H * W positions, contiguous, are oneDNN's channels (measured
+     * faster than the NCHW reading, which oneDNN reorders).
+     */
     private static INDArray groupView(INDArray a, int s) {
         return a.reshape('c', a.size(0), a.size(1) / s, s, a.size(2) * a.size(3));
     }
 
-    /** Pooling arguments: kernel and stride (s, 1), no padding, NCHW (average: divide by the kernel, s). */
+    /** Pooling arguments: kernel and stride (1, s), no padding, NHWC (average: divide by the kernel, s). */
     private static int[] poolArguments(int s) {
-        return new int[] {s, 1, s, 1, 0, 0, 1, 1, 0, 1, 0};
+        return new int[] {1, s, 1, s, 0, 0, 1, 1, 0, 1, 1};
     }
 
     private static INDArray channels(INDArray a, int from, int to) {
