@@ -57,10 +57,11 @@ public final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
     @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         ArrayType working = ArrayType.FF_WORKING_MEM;
+        long[] shape = outputShape(input);
         INDArray mask = channelMask(input, workspaceMgr, working);
         INDArray columns = columns(padded(input, 0.0, workspaceMgr, working), workspaceMgr, working);
         Nd4j.exec(new MulOp(columns, mask, columns));
-        INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), outputShape(input), 'c');
+        INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape, 'c');
         Nd4j.getExecutioner().exec(new Sum(columns, y.reshape('c', y.size(0), y.size(1), y.size(2) * y.size(3)), 2));
         return y;
     }
@@ -135,6 +136,11 @@ public final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
     }
 
     private long[] outputShape(INDArray x) {
-        return new long[] {x.size(0), x.size(1), geometry.outputSize(0, x.size(2)), geometry.outputSize(1, x.size(3))};
+        try {
+            return geometry.outputShape(x.shape());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(layerConf().describe() + " (layer index " + index + "): "
+                    + e.getMessage(), e);
+        }
     }
 }
