@@ -1,0 +1,189 @@
+package org.e2dl4j.nn;
+
+import java.util.Objects;
+
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.nn.params.EmptyParamInitializer;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+
+/**
+ * The configuration shared by the equivariant layers that map a feature map of one {@link FieldType} to a
+ * feature map of another (e2cnn's {@code EquivariantModule} with {@code in_type} / {@code out_type}). It
+ * holds the input type, derives the output type, and type-checks the network: {@code setNIn} and
+ * {@code getOutputType} require an NCHW input whose field type (a {@link FieldInputType} from the previous
+ * layer) equals {@link #getInType()}, or at least whose channel count is {@code inType.size()}, and hand a
+ * {@link FieldInputType} of {@link #outType()} to the next layer.
+ *
+ * <p>Subclasses give the output type and spatial size, their parameters (none by default) and their
+ * implementation. Errors name the layer class, its name if set, and both field types.
+ */
+public abstract class EquivariantLayer extends FeedForwardLayer implements TypedLayer {
+
+    private static final long serialVersionUID = 1L;
+
+    private FieldType inType;
+
+    /** For Jackson. */
+    protected EquivariantLayer() {
+    }
+
+    protected EquivariantLayer(Builder<?> b) {
+        super(b);
+        this.inType = Objects.requireNonNull(b.inType, "input field type");
+    }
+
+    /**
+     * The type of the output feature map, derived from the configuration (not a separate property in JSON).
+     */
+    @Override
+    public abstract FieldType outType();
+
+    /** The output height for an input of height {@code h}; the identity unless the layer resamples. */
+    protected long outputHeight(long h) {
+        return h;
+    }
+
+    /** The output width for an input of width {@code w}; the identity unless the layer resamples. */
+    protected long outputWidth(long w) {
+        return w;
+    }
+
+    /** "ClassName" or "ClassName layer 'name'", for messages. */
+    public String describe() {
+        return getClass().getSimpleName() + (getLayerName() == null ? "" : " layer '" + getLayerName() + "'");
+    }
+
+    /**
+     * Finishes construction in subclasses' constructors: fixes nIn / nOut to the field types' sizes.
+     * Call after the subclass fields are set.
+     */
+    protected final void initSizes() {
+        setNIn(inType.size());
+        setNOut(outType().size());
+        if (getActivationFn() == null) {
+            setActivationFn(new ActivationIdentity());
+        }
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
+        long h = outputHeight(in.getHeight());
+        long w = outputWidth(in.getWidth());
+        if (h < 1 || w < 1) {
+            throw new IllegalArgumentException(describe() + " (layer index " + layerIndex + "): an input of "
+                    + in.getHeight() + " x " + in.getWidth() + " gives an empty output (" + h + " x " + w + ")");
+        }
+        return FieldInputType.of(outType(), h, w);
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        checkInputType(inputType, -1);
+    }
+
+    /**
+     * The type check of this layer's input.
+     *
+     * @param layerIndex the layer's index for the message, or -1 if unknown
+     */
+    protected InputType.InputTypeConvolutional checkInputType(InputType inputType, int layerIndex) {
+        String who = describe() + (layerIndex >= 0 ? " (layer index " + layerIndex + ")" : "");
+        if (!(inputType instanceof InputType.InputTypeConvolutional)) {
+            throw new IllegalArgumentException(who + ": expected a convolutional (NCHW) input of field type " + inType
+                    + ", got input type " + inputType);
+        }
+        InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
+        if (in.getFormat() != CNN2DFormat.NCHW) {
+            throw new IllegalArgumentException(who + ": only NCHW feature maps are supported, got " + in.getFormat());
+        }
+        if (in instanceof FieldInputType f && f.getFieldType() != null && !f.getFieldType().equals(inType)) {
+            throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + inType
+                    + " but the previous layer outputs " + f.getFieldType());
+        }
+        if (in.getChannels() != inType.size()) {
+            throw new IllegalArgumentException(who + ": the input has " + in.getChannels()
+                    + " channels but the layer's input field type " + inType + " has " + inType.size());
+        }
+        return in;
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return InputTypeUtil.getPreProcessorForInputTypeCnnLayers(inputType, getLayerName());
+    }
+
+    /** No parameters unless a subclass overrides this. */
+    @Override
+    public ParamInitializer initializer() {
+        return EmptyParamInitializer.getInstance();
+    }
+
+    @Override
+    public boolean isPretrainParam(String paramName) {
+        return false;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        InputType outputType = getOutputType(-1, inputType);
+        long params = initializer().numParams(this);
+        long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(params);
+        return new LayerMemoryReport.Builder(getLayerName(), getClass(), inputType, outputType)
+                .standardMemory(params, updaterState)
+                .workingMemory(0, 0, MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .build();
+    }
+
+    @Override
+    public FieldType getInType() {
+        return inType;
+    }
+
+    public void setInType(FieldType inType) {
+        this.inType = inType;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || o.getClass() != getClass() || !super.equals(o)) {
+            return false;
+        }
+        return Objects.equals(inType, ((EquivariantLayer) o).inType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), inType);
+    }
+
+    /**
+     * The builder shared by the equivariant layers: its constructor takes the input field type, as e2cnn's
+     * modules take {@code in_type}; subclasses add the layer's required arguments and options.
+     */
+    public abstract static class Builder<T extends Builder<T>> extends FeedForwardLayer.Builder<T> {
+        private final FieldType inType;
+
+        protected Builder(FieldType inType) {
+            this.inType = Objects.requireNonNull(inType, "input field type");
+            nIn(inType.size());
+            activation(new ActivationIdentity());
+        }
+
+        /** The input field type given to the constructor. */
+        protected FieldType inType() {
+            return inType;
+        }
+    }
+}

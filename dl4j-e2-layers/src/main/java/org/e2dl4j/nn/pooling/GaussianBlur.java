@@ -1,0 +1,116 @@
+package org.e2dl4j.nn.pooling;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The Gaussian blur of e2cnn's antialiased pooling (after Zhang, "Making Convolutional Networks Shift-Invariant
+ * Again", 2019): every channel is convolved, with the given stride and zero padding, with the k x k filter
+ * {@code G(r, c) = exp(-((r - m)^2 + (c - m)^2) / (2 sigma^2)) / Z}, m = (k - 1) / 2, Z making the entries sum to
+ * 1; k = 2 round(radius sigma) + 1 with Python's rounding (half to even), radius 4 for max pooling and 3 for
+ * average pooling in e2cnn. The filter is symmetric under the 90-degree rotations and the axis flips. Runs as
+ * libnd4j's {@code depthwise_conv2d} and its backward op; caches the per-channel filter per data type and
+ * channel count.
+ */
+public final class GaussianBlur {
+
+    private final double sigma;
+    private final int size;
+    private final int[] stride;
+    private final int[] padding;
+    private final Map<String, INDArray> weights = new ConcurrentHashMap<>();
+
+    /**
+     * @param sigma   standard deviation in pixels, positive
+     * @param size    filter size k (odd)
+     * @param stride  (height, width) stride of the convolution
+     * @param padding (height, width) zero padding on both sides
+     */
+    public GaussianBlur(double sigma, int size, int[] stride, int[] padding) {
+        if (!(sigma > 0) || size < 1 || size % 2 == 0) {
+            throw new IllegalArgumentException("need sigma > 0 and an odd filter size, got sigma " + sigma
+                    + " and size " + size);
+        }
+        this.sigma = sigma;
+        this.size = size;
+        this.stride = stride.clone();
+        this.padding = padding.clone();
+    }
+
+    /** e2cnn's filter size 2 round(radius sigma) + 1 (Python's round: halves to even). */
+    public static int filterSize(double sigma, double radiusInSigmas) {
+        return 2 * (int) Math.rint(radiusInSigmas * sigma) + 1;
+    }
+
+    /** The (height, width) zero padding; a fresh array. */
+    public int[] padding() {
+        return padding.clone();
+    }
+
+    /** The filter size k. */
+    public int size() {
+        return size;
+    }
+
+    /** The normalised filter [k][k], rows top to bottom. */
+    public double[][] filter() {
+        double m = (size - 1) / 2.0;
+        double[][] g = new double[size][size];
+        double total = 0;
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                g[r][c] = Math.exp(-((r - m) * (r - m) + (c - m) * (c - m)) / (2 * sigma * sigma));
+                total += g[r][c];
+            }
+        }
+        for (double[] row : g) {
+            for (int c = 0; c < size; c++) {
+                row[c] /= total;
+            }
+        }
+        return g;
+    }
+
+    /** Output size along axis a for an input of size n: floor((n + 2p - k) / s) + 1 (0 or less: empty). */
+    public long outputSize(int a, long n) {
+        long span = n + 2L * padding[a] - size;
+        return span < 0 ? 0 : span / stride[a] + 1;
+    }
+
+    /** The blurred, subsampled x [N, C, H, W] into out [N, C, H', W']. */
+    public void forward(INDArray x, INDArray out) {
+        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d").addInputs(x, weights(x.dataType(), x.size(1)))
+                .addOutputs(out).addIntegerArguments(arguments()).build());
+    }
+
+    /** dL/dx into dx from dL/dy dy (the blur is linear: x is needed for its shape only). */
+    public void backward(INDArray x, INDArray dy, INDArray dx, LayerWorkspaceMgr ws, ArrayType working) {
+        INDArray w = weights(x.dataType(), x.size(1));
+        INDArray unusedFilterGradient = ws.createUninitialized(working, w.dataType(), w.shape(), 'c');
+        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d_bp").addInputs(x, w, dy)
+                .addOutputs(dx, unusedFilterGradient).addIntegerArguments(arguments()).build());
+    }
+
+    /** depthwise_conv2d arguments: kernel, stride, padding, no dilation, explicit padding, NCHW, [k, k, C, 1]. */
+    private int[] arguments() {
+        return new int[] {size, size, stride[0], stride[1], padding[0], padding[1], 1, 1, 0, 0, 0};
+    }
+
+    /** The filter as depthwise weights [k, k, channels, 1], one copy per channel. */
+    private INDArray weights(DataType dataType, long channels) {
+        return weights.computeIfAbsent(dataType + ":" + channels, key -> {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                return Nd4j.createFromArray(filter()).castTo(dataType).reshape(size, size, 1, 1)
+                        .repeat(2, channels).dup('c');
+            }
+        });
+    }
+}
