@@ -42,7 +42,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * configuration is built with input types ({@code setInputType} / {@code setInputTypes}); the layer itself
  * checks the channel count of every input it receives.
  */
-public abstract class AbstractR2Conv extends FeedForwardLayer {
+public abstract class AbstractR2Conv extends FeedForwardLayer implements TypedLayer {
 
     private static final long serialVersionUID = 1L;
 
@@ -265,6 +265,11 @@ public abstract class AbstractR2Conv extends FeedForwardLayer {
     }
 
     public FieldType getOutType() {
+        return outType;
+    }
+
+    @Override
+    public FieldType outType() {
         return outType;
     }
 

@@ -24,7 +24,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
  * <p>Subclasses give the output type and spatial size, their parameters (none by default) and their
  * implementation. Errors name the layer class, its name if set, and both field types.
  */
-public abstract class EquivariantLayer extends FeedForwardLayer {
+public abstract class EquivariantLayer extends FeedForwardLayer implements TypedLayer {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,6 +42,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer {
     /**
      * The type of the output feature map, derived from the configuration (not a separate property in JSON).
      */
+    @Override
     public abstract FieldType outType();
 
     /** The output height for an input of height {@code h}; the identity unless the layer resamples. */
@@ -142,6 +143,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer {
                 .build();
     }
 
+    @Override
     public FieldType getInType() {
         return inType;
     }

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,8 +22,9 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
 /**
  * Turns a trained network into an equivalent one made only of stock DL4J classes, which loads and runs
  * without this library: each layer of this library is replaced by the stock layers its {@link ExportRule}
- * gives (an {@link R2Conv} becomes a {@code ConvolutionLayer} holding the expanded filter and bias); stock
- * layers, preprocessors and graph vertices are copied with their parameters. Training state (updater
+ * gives (an {@link R2Conv} becomes a {@code ConvolutionLayer} holding the expanded filter and bias), and each
+ * graph vertex of this library by the stock vertex its {@link VertexExportRule} gives; stock layers,
+ * preprocessors and graph vertices are copied with their parameters. Training state (updater
  * state, iteration counts) is not carried over.
  *
  * @throws IllegalArgumentException (from both methods) naming the layer, when a layer or vertex that is not
@@ -31,6 +33,7 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
 public final class Export {
 
     private static final Map<Class<?>, ExportRule> RULES = loadRules();
+    private static final Map<Class<?>, VertexExportRule> VERTEX_RULES = loadVertexRules();
     private static final String LIBRARY_PACKAGE = "org.e2dl4j";
 
     private Export() {
@@ -44,23 +47,41 @@ public final class Export {
         return Map.copyOf(rules);
     }
 
+    private static Map<Class<?>, VertexExportRule> loadVertexRules() {
+        Map<Class<?>, VertexExportRule> rules = new HashMap<>();
+        for (VertexExportRule rule : ServiceLoader.load(VertexExportRule.class, Export.class.getClassLoader())) {
+            rules.put(rule.configClass(), rule);
+        }
+        return Map.copyOf(rules);
+    }
+
     /** The equivalent network of stock DL4J layers, initialised with the exported parameters. */
     public static MultiLayerNetwork toStandard(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         List<NeuralNetConfiguration> confs = new ArrayList<>();
         List<Map<String, INDArray>> params = new ArrayList<>();
         Map<Integer, InputPreProcessor> preProcessors = new HashMap<>();
+        InputPreProcessor pending = null;
         for (int i = 0; i < net.getnLayers(); i++) {
             String where = "layer " + i + " ('" + conf.getConf(i).getLayer().getLayerName() + "')";
             InputPreProcessor pre = conf.getInputPreProcess(i);
             if (pre != null) {
                 requireStock(pre, "the preprocessor of " + where);
-                preProcessors.put(confs.size(), pre.clone());
+                pending = chain(pending, pre.clone());
             }
             for (ExportedLayer e : export(net.getLayer(i), where)) {
+                InputPreProcessor p = chain(pending, e.preProcessor());
+                if (p != null) {
+                    preProcessors.put(confs.size(), p);
+                }
+                pending = null;
                 confs.add(withLayer(conf.getConf(i), e));
                 params.add(e.params());
             }
+        }
+        if (pending != null) {
+            throw new IllegalStateException("the last layer vanishes on export but has an input preprocessor "
+                    + pending + " that no exported layer could take over");
         }
         MultiLayerConfiguration exported = new MultiLayerConfiguration.Builder().confs(confs)
                 .inputPreProcessors(preProcessors).backpropType(conf.getBackpropType())
@@ -88,8 +109,7 @@ public final class Export {
             String name = v.getKey();
             List<String> vertexInputs = conf.getVertexInputs().get(name);
             if (!(v.getValue() instanceof LayerVertex lv)) {
-                requireStock(v.getValue(), "vertex '" + name + "'");
-                vertices.put(name, v.getValue());
+                vertices.put(name, exportVertex(v.getValue(), "vertex '" + name + "'"));
                 if (vertexInputs != null) {
                     inputs.put(name, vertexInputs);
                 }
@@ -113,7 +133,8 @@ public final class Export {
                 NeuralNetConfiguration partConf = withLayer(lv.getLayerConf(), parts.get(k));
                 // ComputationGraph finds a layer's vertex by the layer's name
                 partConf.getLayer().setLayerName(partName);
-                LayerVertex part = new LayerVertex(partConf, k == 0 ? lv.getPreProcessor() : null);
+                LayerVertex part = new LayerVertex(partConf,
+                        chain(k == 0 ? lv.getPreProcessor() : null, parts.get(k).preProcessor()));
                 part.setOutputVertex(lv.isOutputVertex() && k == parts.size() - 1);
                 vertices.put(partName, part);
                 inputs.put(partName, previous);
@@ -133,6 +154,30 @@ public final class Export {
         result.init();
         params.forEach((name, p) -> assign(result.getLayer(name), p));
         return result;
+    }
+
+    /** The vertex itself if it is stock, else its rule's stock replacement. */
+    private static GraphVertex exportVertex(GraphVertex vertex, String where) {
+        VertexExportRule rule = VERTEX_RULES.get(vertex.getClass());
+        GraphVertex stock = rule == null ? vertex : rule.export(vertex);
+        if (rule == null && !isStockClass(vertex)) {
+            throw new IllegalArgumentException("cannot export " + where + ": " + vertex.getClass().getName()
+                    + " is not a stock DL4J vertex and no VertexExportRule is registered for it (registered: "
+                    + VERTEX_RULES.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")");
+        }
+        requireStock(stock, where + (rule == null ? "" : " as exported"));
+        return stock;
+    }
+
+    /** First {@code first}, then {@code second}; either may be null. */
+    private static InputPreProcessor chain(InputPreProcessor first, InputPreProcessor second) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null) {
+            return first;
+        }
+        return new ComposableInputPreProcessor(first, second);
     }
 
     /** Follows the chain of vanished vertices back to the vertex that really produces {@code name}. */
@@ -165,6 +210,9 @@ public final class Export {
         }
         for (ExportedLayer part : parts) {
             requireStock(part.config(), where + " as exported");
+            if (part.preProcessor() != null) {
+                requireStock(part.preProcessor(), "the preprocessor of " + where + " as exported");
+            }
         }
         return parts;
     }

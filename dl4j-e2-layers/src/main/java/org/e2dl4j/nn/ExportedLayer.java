@@ -2,20 +2,34 @@ package org.e2dl4j.nn;
 
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One stock DL4J layer produced by an {@link ExportRule}: its configuration and parameter values.
+ * One stock DL4J layer produced by an {@link ExportRule}: its configuration, parameter values and, where the
+ * layer needs its input reshaped (e.g. a feed-forward layer inside a convolutional network), the stock
+ * preprocessor applied to its input.
  *
- * @param config the stock layer configuration (classes of {@code org.deeplearning4j} / {@code org.nd4j} only)
- * @param params parameter values by key of the stock layer's parameter table
+ * @param config       the stock layer configuration (classes of {@code org.deeplearning4j} / {@code org.nd4j} only)
+ * @param params       parameter values by key of the stock layer's parameter table
+ * @param preProcessor a stock preprocessor for the layer's input, or null for none
  */
-public record ExportedLayer(Layer config, Map<String, INDArray> params) {
+public record ExportedLayer(Layer config, Map<String, INDArray> params, InputPreProcessor preProcessor) {
 
     public ExportedLayer {
         params = Map.copyOf(params);
+    }
+
+    /** A stock layer without an input preprocessor. */
+    public ExportedLayer(Layer config, Map<String, INDArray> params) {
+        this(config, params, null);
+    }
+
+    /** The same layer with the given stock preprocessor on its input. */
+    public ExportedLayer withPreProcessor(InputPreProcessor pre) {
+        return new ExportedLayer(config, params, pre);
     }
 
     /**

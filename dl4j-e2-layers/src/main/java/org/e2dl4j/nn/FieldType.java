@@ -145,6 +145,23 @@ public final class FieldType implements Serializable {
     }
 
     /**
+     * The direct sum of several types on one G-space: the fields of the first, then of the second, ... (the type
+     * of a channel-wise concatenation of feature maps, e2cnn's {@code tensor_directsum}).
+     *
+     * @throws IllegalArgumentException if the list is empty or the types live on different G-spaces
+     */
+    public static FieldType directSum(List<FieldType> types) {
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("the direct sum needs at least one field type");
+        }
+        FieldType sum = types.get(0);
+        for (FieldType t : types.subList(1, types.size())) {
+            sum = sum.plus(t);
+        }
+        return sum;
+    }
+
+    /**
      * The restriction to a subgroup H (e2cnn's {@code restrict}): the same channels as fields of the restricted
      * G-space, each representation restricted to H.
      *

@@ -1,0 +1,183 @@
+package org.e2dl4j.nn;
+
+import java.util.Collection;
+import java.util.Objects;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.e2dl4j.nn.structure.MaskModuleLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Multiplies every channel of an S x S feature map by a soft disk mask (e2cnn's {@code MaskModule}), removing the
+ * corners that a rotation would move off the grid: with centre {@code c = (S - 1) / 2} and
+ * {@code t = (c - margin / 100 * c)^2}, a pixel at squared distance r from the centre gets 1 if {@code r <= t},
+ * else {@code exp((t - r) / sigma^2)}. The mask is invariant under the grid's rotations and flips, so the module
+ * is equivariant for every field type; the output type is the input type.
+ *
+ * <p>Input and output: [N, C, S, S] with C = {@code inType.size()}; other spatial sizes are rejected when the
+ * network is configured. Options: {@code margin} in percent of the radius (default 0) and {@code sigma} (default
+ * 2, the value e2cnn fixes). Exports to a frozen stock {@code ElementWiseMultiplicationLayer} holding the mask,
+ * between reshaping preprocessors.
+ */
+public class MaskModule extends EquivariantLayer {
+
+    private static final long serialVersionUID = 1L;
+
+    /** e2cnn's width of the soft edge. */
+    public static final double DEFAULT_SIGMA = 2.0;
+
+    private int size;
+    private double margin;
+    private double sigma = DEFAULT_SIGMA;
+
+    /** For Jackson. */
+    protected MaskModule() {
+    }
+
+    protected MaskModule(Builder b) {
+        super(b);
+        this.size = b.size;
+        this.margin = b.margin;
+        this.sigma = b.sigma;
+        if (size < 1) {
+            throw new IllegalArgumentException(describe() + ": the mask size S must be positive, got " + size);
+        }
+        if (!(margin >= 0 && margin <= 100)) {
+            throw new IllegalArgumentException(describe() + ": margin is a percentage of the radius in [0, 100], got "
+                    + margin);
+        }
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException(describe() + ": sigma must be positive and finite, got " + sigma);
+        }
+        initSizes();
+    }
+
+    /** The mask, row-major over the S x S grid: e2cnn's soft disk. A fresh array. */
+    public double[] mask() {
+        double c = (size - 1) / 2.0;
+        double t = Math.pow(c - margin / 100.0 * c, 2);
+        double[] m = new double[size * size];
+        for (int row = 0; row < size; row++) {
+            for (int col = 0; col < size; col++) {
+                double r = (row - c) * (row - c) + (col - c) * (col - c);
+                m[row * size + col] = r > t ? Math.exp((t - r) / (sigma * sigma)) : 1;
+            }
+        }
+        return m;
+    }
+
+    /** The input type: masking scales pixels, not fibers. */
+    @Override
+    public FieldType outType() {
+        return getInType();
+    }
+
+    /** Also requires the input to be S x S. */
+    @Override
+    protected InputType.InputTypeConvolutional checkInputType(InputType inputType, int layerIndex) {
+        InputType.InputTypeConvolutional in = super.checkInputType(inputType, layerIndex);
+        if (in.getHeight() != size || in.getWidth() != size) {
+            throw new IllegalArgumentException(describe() + (layerIndex >= 0 ? " (layer index " + layerIndex + ")" : "")
+                    + ": the mask is " + size + " x " + size + " and needs an input of that size, got "
+                    + in.getHeight() + " x " + in.getWidth());
+        }
+        return in;
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+                                                       Collection<TrainingListener> listeners, int layerIndex,
+                                                       INDArray layerParamsView, boolean initializeParams,
+                                                       DataType networkDataType) {
+        MaskModuleLayer layer = new MaskModuleLayer(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /** The side S of the mask and of the inputs. */
+    public int getSize() {
+        return size;
+    }
+
+    public void setSize(int size) {
+        this.size = size;
+    }
+
+    /** The margin in percent of the radius (e2cnn's {@code margin}). */
+    public double getMargin() {
+        return margin;
+    }
+
+    public void setMargin(double margin) {
+        this.margin = margin;
+    }
+
+    /** The width of the soft edge. */
+    public double getSigma() {
+        return sigma;
+    }
+
+    public void setSigma(double sigma) {
+        this.sigma = sigma;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!super.equals(o)) {
+            return false;
+        }
+        MaskModule m = (MaskModule) o;
+        return size == m.size && Double.compare(margin, m.margin) == 0 && Double.compare(sigma, m.sigma) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), size, margin, sigma);
+    }
+
+    /** Builds a {@link MaskModule} from the input type and the side S of the (square) inputs. */
+    public static class Builder extends EquivariantLayer.Builder<Builder> {
+
+        private final int size;
+        private double margin;
+        private double sigma = DEFAULT_SIGMA;
+
+        /**
+         * @param inType the input field type
+         * @param size   the side S of the mask; inputs must be S x S (e2cnn's {@code S})
+         */
+        public Builder(FieldType inType, int size) {
+            super(inType);
+            this.size = size;
+        }
+
+        /** The margin around the disk in percent of its radius, in [0, 100]; default 0. */
+        public Builder margin(double margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /** The width of the soft edge; default 2 (e2cnn's fixed value). */
+        public Builder sigma(double sigma) {
+            this.sigma = sigma;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if S is not positive, the margin is outside [0, 100] or sigma is not
+         *                                  positive
+         */
+        @Override
+        @SuppressWarnings("unchecked")
+        public MaskModule build() {
+            return new MaskModule(this);
+        }
+    }
+}

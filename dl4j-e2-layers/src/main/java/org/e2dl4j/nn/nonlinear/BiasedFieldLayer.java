@@ -1,0 +1,71 @@
+package org.e2dl4j.nn.nonlinear;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.EquivariantLayer;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The implementation shared by the nonlinearities with a bias vector (norm and gated): DL4J's
+ * {@code BaseLayer} for the parameter handling (views, updaters, weight noise, regularization), with the
+ * computation left to {@link #forward} and {@link #backward}. Inputs are checked against the configuration's
+ * field type. Outputs in {@code ArrayType.ACTIVATIONS}, dL/dx in {@code ACTIVATION_GRAD}.
+ *
+ * @param <C> the layer's configuration class
+ */
+abstract class BiasedFieldLayer<C extends EquivariantLayer> extends BaseLayer<C> {
+
+    private static final long serialVersionUID = 1L;
+
+    BiasedFieldLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Computes the layer's output for a checked NCHW input. */
+    protected abstract INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr);
+
+    /** Computes dL/dx from dL/dy for the current input and stores the parameter gradients in {@code gradient}. */
+    protected abstract INDArray backward(INDArray epsilon, Gradient gradient, LayerWorkspaceMgr workspaceMgr);
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        layerConf().getInType().checkFeatureMap(input, layerConf().describe() + " (layer index " + index + ")");
+        return forward(input, training, workspaceMgr);
+    }
+
+    @Override
+    protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        layerConf().getInType().checkFeatureMap(input, layerConf().describe() + " (layer index " + index + ")");
+        Gradient gradient = new DefaultGradient();
+        INDArray dx = backward(epsilon, gradient, workspaceMgr);
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, dx);
+    }
+
+    @Override
+    public Type type() {
+        return Type.CONVOLUTIONAL;
+    }
+
+    @Override
+    public boolean hasBias() {
+        return !paramTable().isEmpty();
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+package org.e2dl4j.nn.structure;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.RestrictionModule;
+import org.e2dl4j.nn.layers.FieldLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Implementation of {@link RestrictionModule}: the data is unchanged (only its type changes), so it copies the
+ * input forward and the gradient backward.
+ */
+public final class RestrictionModuleLayer extends FieldLayer<RestrictionModule> {
+
+    private static final long serialVersionUID = 1L;
+
+    public RestrictionModuleLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return workspaceMgr.dup(ArrayType.ACTIVATIONS, input);
+    }
+
+    @Override
+    protected INDArray backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        return workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon);
+    }
+}
