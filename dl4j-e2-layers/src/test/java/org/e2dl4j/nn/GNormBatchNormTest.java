@@ -82,9 +82,9 @@ class GNormBatchNormTest {
         for (GSpace gs : List.of(C4, GSpaces.rot2dOnR2(8), GSpaces.flipRot2dOnR2(4), GSpaces.rot2dOnR2(-1, 3),
                 GSpaces.flipRot2dOnR2(-1, 3))) {
             FieldType hidden = mixed(gs);
-            MultiLayerNetwork net = NormTesting.trained(InputType.convolutional(7, 7, 2), convThenNorm(hidden).get(), 3);
+            MultiLayerNetwork net = NormTesting.trained(InputType.convolutional(5, 5, 2), convThenNorm(hidden).get(), 2);
             NormTesting.assertEquivariantInBothModes(gs.name() + " GNormBatchNorm", net, FieldType.trivial(gs, 2), hidden,
-                    7, 1e-5);
+                    5, 1e-5);
         }
     }
 

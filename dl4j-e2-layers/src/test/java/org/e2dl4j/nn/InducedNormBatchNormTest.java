@@ -72,9 +72,9 @@ class InducedNormBatchNormTest {
     void isEquivariantOnExactElementsInTrainingAndInference() {
         for (GSpace gs : List.of(C8, D4)) {
             FieldType hidden = induced(gs, 2);
-            MultiLayerNetwork net = NormTesting.trained(InputType.convolutional(7, 7, 2), convThenNorm(hidden).get(), 3);
+            MultiLayerNetwork net = NormTesting.trained(InputType.convolutional(5, 5, 2), convThenNorm(hidden).get(), 2);
             NormTesting.assertEquivariantInBothModes(gs.name() + " InducedNormBatchNorm", net, FieldType.trivial(gs, 2),
-                    hidden, 7, 1e-5);
+                    hidden, 5, 1e-5);
         }
     }
 
