@@ -38,7 +38,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The field types are fixed by the configuration: the number of input channels is
  * {@code inType.size()}, and {@code setNIn} / {@code getOutputType} check that the incoming type matches,
- * returning a {@link FieldInputType} carrying {@code outType} for the next layer.
+ * returning a {@link FieldInputType} carrying {@code outType} for the next layer. These checks run when a
+ * configuration is built with input types ({@code setInputType} / {@code setInputTypes}); the layer itself
+ * checks the channel count of every input it receives.
  */
 public abstract class AbstractR2Conv extends FeedForwardLayer {
 

@@ -135,6 +135,7 @@ public final class EquivarianceCheck {
     }
 
     /** Runs the check. */
+    @SuppressWarnings("try")
     public EquivarianceReport run() {
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray x = gaussian();

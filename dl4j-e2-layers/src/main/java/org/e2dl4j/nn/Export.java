@@ -65,9 +65,10 @@ public final class Export {
         MultiLayerConfiguration exported = new MultiLayerConfiguration.Builder().confs(confs)
                 .inputPreProcessors(preProcessors).backpropType(conf.getBackpropType())
                 .tBPTTForwardLength(conf.getTbpttFwdLength()).tBPTTBackwardLength(conf.getTbpttBackLength())
-                .trainingWorkspaceMode(conf.getTrainingWorkspaceMode())
-                .inferenceWorkspaceMode(conf.getInferenceWorkspaceMode()).cacheMode(conf.getCacheMode())
-                .dataType(conf.getDataType()).validateOutputLayerConfig(conf.isValidateOutputLayerConfig()).build();
+                .cacheMode(conf.getCacheMode()).dataType(conf.getDataType())
+                .validateOutputLayerConfig(conf.isValidateOutputLayerConfig()).build();
+        exported.setTrainingWorkspaceMode(conf.getTrainingWorkspaceMode());
+        exported.setInferenceWorkspaceMode(conf.getInferenceWorkspaceMode());
         MultiLayerNetwork result = new MultiLayerNetwork(exported);
         result.init();
         for (int j = 0; j < params.size(); j++) {

@@ -22,6 +22,7 @@ final class FieldTransform {
     }
 
     /** {@code y(p) = x(g^-1 p)} for every channel. */
+    @SuppressWarnings("try")
     static INDArray grid(GSpace gspace, INDArray x, GroupElement g) {
         int n = (int) x.size(0);
         int c = (int) x.size(1);
@@ -40,6 +41,7 @@ final class FieldTransform {
     }
 
     /** Multiplies the channel vector of every pixel by rho(g) (block-diagonal over the fields). */
+    @SuppressWarnings("try")
     static INDArray fibers(FieldType type, INDArray x, GroupElement g) {
         long n = x.size(0);
         long c = x.size(1);

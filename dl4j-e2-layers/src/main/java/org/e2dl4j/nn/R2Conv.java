@@ -34,6 +34,7 @@ public class R2Conv extends AbstractR2Conv {
     }
 
     /** Builder: {@code new R2Conv.Builder(in, out, kernelSize)}; see {@link AbstractR2Conv.Builder} for the options. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends AbstractR2Conv.Builder<Builder> {
 
         /**

@@ -27,6 +27,7 @@ public class R2ConvTransposed extends AbstractR2Conv {
     }
 
     /** Builder: {@code new R2ConvTransposed.Builder(in, out, kernelSize)}; options as {@link AbstractR2Conv.Builder}. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends AbstractR2Conv.Builder<Builder> {
 
         /**

@@ -37,8 +37,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * R2Conv inside real DL4J training: fit with workspaces under SCOPE_PANIC profiling (arrays leaking out of
  * their workspace fail the run), listeners, evaluation, and the inference filter cache following every way
- * parameters change.
+ * parameters change. (ProfilingMode is deprecated in favour of ProfilerConfig, but SCOPE_PANIC names exactly
+ * the workspace check used here.)
  */
+@SuppressWarnings("deprecation")
 class R2ConvTrainingTest {
 
     private static final GSpace C4 = GSpaces.rot2dOnR2(4);

@@ -3,19 +3,22 @@ package org.e2dl4j.spark;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.e2dl4j.math.gspace.GSpace;
+import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.R2Conv;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The small classifier the Spark tests train on {@link CrossesDataSet}: convolution, ReLU, global
+ * The small classifier the Spark tests train on {@link CrossesDataSet}: steerable convolution, ReLU, global
  * max pooling, softmax output; plain SGD so that one step depends only on parameters and minibatch.
  */
 final class SparkTestNetwork {
@@ -26,11 +29,14 @@ final class SparkTestNetwork {
     }
 
     /**
-     * The feature layer, 1 input channel to 4 channels, 3x3, ReLU. A stock convolution until the
-     * equivariant {@code R2Conv} is available; every Spark test uses the network through this line.
+     * The feature layer: a C4-steerable convolution from one scalar field to one regular field (4 channels),
+     * 3x3, ReLU (pointwise, so allowed on regular fields). Every Spark test uses the network through this line,
+     * so the equivariant layer and its field types travel to the executors in every test.
      */
     static Layer featureLayer() {
-        return new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build();
+        GSpace c4 = GSpaces.rot2dOnR2(4);
+        return new R2Conv.Builder(FieldType.trivial(c4, 1), FieldType.regular(c4, 1), 3)
+                .activation(Activation.RELU).build();
     }
 
     static MultiLayerConfiguration configuration(long seed) {

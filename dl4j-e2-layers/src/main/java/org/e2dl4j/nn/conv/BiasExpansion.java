@@ -18,6 +18,7 @@ final class BiasExpansion {
     private final INDArray gradExpanded;
 
     /** @param expansion E as [outC][nb] */
+    @SuppressWarnings("try")
     BiasExpansion(double[][] expansion, DataType dataType) {
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             this.expansion = Nd4j.createFromArray(expansion).castTo(dataType);

@@ -40,6 +40,7 @@ final class FilterExpansion {
      * @param kind        decides the filter layout (OIYX or IOYX)
      * @param dataType    the layer's data type
      */
+    @SuppressWarnings("try")
     FilterExpansion(List<ExpansionBlock> blocks, int inChannels, int outChannels, int kernelSize, int groups,
                     ConvolutionKind kind, DataType dataType) {
         int kk = kernelSize * kernelSize;

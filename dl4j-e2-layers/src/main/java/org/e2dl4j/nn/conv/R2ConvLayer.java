@@ -117,6 +117,7 @@ public final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
      * The dense filter for the current parameters ([outC, inC, k, k] for a convolution, [inC, outC, k, k] for a
      * transposed one), a copy outside workspaces: what {@link org.e2dl4j.nn.Export} puts in a stock layer.
      */
+    @SuppressWarnings("try")
     public INDArray expandedFilter() {
         refresh(false, LayerWorkspaceMgr.noWorkspaces());
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
@@ -125,6 +126,7 @@ public final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
     }
 
     /** The per-channel bias for the current parameters (a copy outside workspaces), or null without bias. */
+    @SuppressWarnings("try")
     public INDArray expandedBias() {
         if (bias == null) {
             return null;

@@ -46,6 +46,7 @@ public class PlainConvolution extends FeedForwardLayer {
         return b.build();
     }
 
+    @SuppressWarnings("unchecked")
     private static final class Builder extends FeedForwardLayer.Builder<Builder> {
         private final int kernelSize;
         private final int padding;
