@@ -3,6 +3,7 @@ package org.e2dl4j.nn;
 import static org.e2dl4j.nn.InnerBatchNormTest.assertArrayClose;
 import static org.e2dl4j.nn.InnerBatchNormTest.flat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -99,6 +101,18 @@ class GNormBatchNormTest {
         InputType input = InputType.convolutional(5, 5, 2);
         LayerContract.assertJsonRoundTrip("C4 GNormBatchNorm", input, convThenNorm(mixed(C4)));
         LayerContract.assertSerializerRoundTrip("C4 GNormBatchNorm", input, convThenNorm(mixed(C4)), dir);
+    }
+
+    @Test
+    void fitsUnderScopePanicThroughTheChangeOfBasis() {
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.SCOPE_PANIC);
+        try {
+            MultiLayerNetwork net = NormTesting.trained(InputType.convolutional(5, 5, 2), convThenNorm(mixed(C4)).get(),
+                    3);
+            assertTrue(Double.isFinite(net.score()), "score after fit: " + net.score());
+        } finally {
+            Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+        }
     }
 
     @Test

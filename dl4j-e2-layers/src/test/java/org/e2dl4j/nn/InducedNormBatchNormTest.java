@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * {@link InducedNormBatchNorm}: one variance per induced field from its sub-fields' norms, with e2cnn's Bessel
  * count over sub-fields (hand-derived, and different from {@link NormBatchNorm} on the same data); equivariance for
- * C8 and D4 (fields induced from C4); gradients; serialization; export refusal; rejection of other fields.
+ * C8 and D4 (fields induced from C4; induction needs a finite group); gradients; serialization; export refusal; rejection of other fields.
  */
 class InducedNormBatchNormTest {
 
@@ -34,7 +34,10 @@ class InducedNormBatchNormTest {
     private static final GSpace D4 = GSpaces.flipRot2dOnR2(4);
     private static final GSpace C8 = GSpaces.rot2dOnR2(8);
 
-    /** Fields induced from C4's irrep 1 (2-dim sub-fields): size 4 in D4, size 4 in C8. */
+    /**
+     * Fields induced from C4's irrep 1 (2-dim sub-fields), of size 4 in C8 and D4 (induced representations exist for
+     * finite groups only, so SO(2) and O(2) have no such fields).
+     */
     private static FieldType induced(GSpace gs, int copies) {
         SubgroupId c4 = gs.fibergroup().hasReflections() ? SubgroupId.dihedral(null, 4) : SubgroupId.rotations(4);
         return FieldType.of(gs, gs.inducedRepr(c4, Representations.irrep(Groups.cyclic(4), 1)), copies);
