@@ -193,7 +193,10 @@ public abstract class EquivariantBatchNorm extends EquivariantLayer {
             return self();
         }
 
-        /** Weight m of the batch in the running statistics, {@code (1 - m) running + m batch} (default 0.1). */
+        /**
+         * Weight m of the batch in the running statistics, {@code (1 - m) running + m batch}, in [0, 1] (default 0.1;
+         * e2cnn's {@code momentum=None}, a cumulative average, is not offered).
+         */
         public T momentum(double momentum) {
             this.momentum = momentum;
             return self();

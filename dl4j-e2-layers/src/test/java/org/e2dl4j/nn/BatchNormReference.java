@@ -75,6 +75,82 @@ final class BatchNormReference {
         return y;
     }
 
+    /**
+     * e2cnn's GNormBatchNorm with batch statistics: per field, z = Q^-1 x; per irrep psi of the field, mean (trivial
+     * psi only) and variance {@code k * (mean of |z_psi|^2 / dim psi - mean^2)} with k = n / (n - 1), n = N H W;
+     * {@code z' = gamma_psi (z - mean) / sqrt(var + eps) + beta_psi} (beta for trivial psi only); y = Q z'.
+     * gamma is indexed field by field, irrep by irrep; beta by trivial irrep in the same order.
+     */
+    static double[] gnormTraining(INDArray x, FieldType type, double[] gamma, double[] beta, double eps) {
+        int n = (int) x.size(0);
+        int c = (int) x.size(1);
+        int pixels = (int) (x.size(2) * x.size(3));
+        double[] v = x.dup('c').reshape(x.length()).toDoubleVector();
+        double[] y = new double[v.length];
+        double samples = (double) n * pixels;
+        double bessel = samples / (samples - 1);
+        int g = 0;
+        int t = 0;
+        for (int f = 0; f < type.fieldCount(); f++) {
+            org.e2dl4j.math.repr.Representation rep = type.representations().get(f);
+            int start = type.fieldStart(f);
+            int size = rep.size();
+            double[][] qInv = rep.changeOfBasisInv();
+            double[][] q = rep.changeOfBasis();
+            double[][][] z = new double[n][size][pixels];
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < pixels; p++) {
+                    for (int a = 0; a < size; a++) {
+                        double s = 0;
+                        for (int b = 0; b < size; b++) {
+                            s += qInv[a][b] * v[(i * c + start + b) * pixels + p];
+                        }
+                        z[i][a][p] = s;
+                    }
+                }
+            }
+            int offset = 0;
+            for (org.e2dl4j.math.repr.IrreducibleRepresentation irrep : rep.irreps()) {
+                int d = irrep.size();
+                double sum = 0;
+                double sumSq = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int a = offset; a < offset + d; a++) {
+                        for (int p = 0; p < pixels; p++) {
+                            sum += z[i][a][p];
+                            sumSq += z[i][a][p] * z[i][a][p];
+                        }
+                    }
+                }
+                boolean trivial = irrep.isTrivial();
+                double mean = trivial ? sum / samples : 0;
+                double var = bessel * (sumSq / (samples * d) - mean * mean);
+                double scale = gamma[g++] / Math.sqrt(var + eps);
+                double shift = trivial ? beta[t++] : 0;
+                for (int i = 0; i < n; i++) {
+                    for (int a = offset; a < offset + d; a++) {
+                        for (int p = 0; p < pixels; p++) {
+                            z[i][a][p] = scale * (z[i][a][p] - mean) + shift;
+                        }
+                    }
+                }
+                offset += d;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < pixels; p++) {
+                    for (int a = 0; a < size; a++) {
+                        double s = 0;
+                        for (int b = 0; b < size; b++) {
+                            s += q[a][b] * z[i][b][p];
+                        }
+                        y[(i * c + start + a) * pixels + p] = s;
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
     private static double count(INDArray x, int[] block) {
         return (double) x.size(0) * block.length * x.size(2) * x.size(3);
     }

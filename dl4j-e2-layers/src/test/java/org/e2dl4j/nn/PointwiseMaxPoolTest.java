@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,16 @@ class PointwiseMaxPoolTest {
                         .setInputType(input(C4_TYPE, 4)).build());
         assertTrue(e.getMessage().contains("PointwiseMaxPool") && e.getMessage().contains("empty output"),
                 "message should name the layer and the empty output: " + e.getMessage());
+    }
+
+    @Test
+    void inputSmallerThanTheWindowIsRejectedAtRunTimeNamingTheLayer() {
+        MultiLayerNetwork net = TestNetworks.withLoss(DataType.FLOAT, 1, input(C4_TYPE, 7),
+                List.of(new PointwiseMaxPool.Builder(C4_TYPE, 5).build()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> net.output(TestNetworks.gaussian(DataType.FLOAT, 1, 1, C4_TYPE.size(), 4, 4)));
+        assertTrue(e.getMessage().contains("PointwiseMaxPool") && e.getMessage().contains("4 x 4"),
+                "message should name the layer and the input size: " + e.getMessage());
     }
 
     private static void assertRejected(org.junit.jupiter.api.function.Executable build, String what) {

@@ -9,16 +9,16 @@ import org.e2dl4j.nn.layers.FieldLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Implementation of {@link GroupPooling}: a {@link ChannelGroupMax} over the fields. */
+/** Implementation of {@link GroupPooling}: a {@link ChannelGroupPool} (maximum) over the fields. */
 public final class GroupPoolingLayer extends FieldLayer<GroupPooling> {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ChannelGroupMax max;
+    private final transient ChannelGroupPool max;
 
     public GroupPoolingLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
-        this.max = new ChannelGroupMax(fieldSizes(((GroupPooling) conf.getLayer()).getInType()));
+        this.max = new ChannelGroupPool(ChannelGroupPool.Kind.MAX, fieldSizes(((GroupPooling) conf.getLayer()).getInType()));
     }
 
     /** The size of each field, in order. */

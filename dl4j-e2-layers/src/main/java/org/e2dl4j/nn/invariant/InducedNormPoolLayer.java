@@ -11,14 +11,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Implementation of {@link InducedNormPool}: the {@link FieldNorms} of all sub-fields, then the
- * {@link ChannelGroupMax} over each field's sub-fields.
+ * {@link ChannelGroupPool} (maximum) over each field's sub-fields.
  */
 public final class InducedNormPoolLayer extends FieldLayer<InducedNormPool> {
 
     private static final long serialVersionUID = 1L;
 
     private final transient FieldNorms subfieldNorms;
-    private final transient ChannelGroupMax max;
+    private final transient ChannelGroupPool max;
 
     public InducedNormPoolLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -39,7 +39,7 @@ public final class InducedNormPoolLayer extends FieldLayer<InducedNormPool> {
             }
         }
         this.subfieldNorms = new FieldNorms(sizes);
-        this.max = new ChannelGroupMax(perField);
+        this.max = new ChannelGroupPool(ChannelGroupPool.Kind.MAX, perField);
     }
 
     @Override

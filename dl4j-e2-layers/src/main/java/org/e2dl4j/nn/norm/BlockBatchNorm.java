@@ -231,9 +231,44 @@ final class BlockBatchNorm {
         return perBlock;
     }
 
-    /** Per-channel values [k][C] as per-row scalars [k, N*C] in the data type. */
+    /**
+     * Per-channel values [k][C] as per-row scalars [k, N*C] in the data type: each channel's value repeated for
+     * the n samples, filled here and copied to ND4J at once (a native tile of the [k, C] array costs more than the
+     * whole fill).
+     */
     private static INDArray perRow(double[][] perChannel, DataType dataType, long n) {
-        return ChannelRows.perRow(Nd4j.createFromArray(perChannel).castTo(dataType), n);
+        int c = perChannel[0].length;
+        int rows = Math.toIntExact(n * c);
+        if (dataType == DataType.FLOAT) {
+            float[][] r = new float[perChannel.length][rows];
+            for (int j = 0; j < perChannel.length; j++) {
+                for (int ch = 0; ch < c; ch++) {
+                    r[j][ch] = (float) perChannel[j][ch];
+                }
+                repeatFirstRow(r[j], c);
+            }
+            return Nd4j.createFromArray(r);
+        }
+        double[][] r = new double[perChannel.length][rows];
+        for (int j = 0; j < perChannel.length; j++) {
+            System.arraycopy(perChannel[j], 0, r[j], 0, c);
+            repeatFirstRow(r[j], c);
+        }
+        return Nd4j.createFromArray(r).castTo(dataType);
+    }
+
+    /** Copies the first {@code c} entries over the rest of the array, block after block. */
+    private static void repeatFirstRow(float[] array, int c) {
+        for (int at = c; at < array.length; at += c) {
+            System.arraycopy(array, 0, array, at, c);
+        }
+    }
+
+    /** Copies the first {@code c} entries over the rest of the array, block after block. */
+    private static void repeatFirstRow(double[] array, int c) {
+        for (int at = c; at < array.length; at += c) {
+            System.arraycopy(array, 0, array, at, c);
+        }
     }
 
     /** Recomputes M_b, k_b and c1_b when the number of samples N*H*W changes. */

@@ -16,7 +16,6 @@ import org.nd4j.linalg.factory.Nd4j;
  *       one contiguous run with its own scalar, unlike a broadcast along axis 1 of the 4-d array, which
  *       walks the channel axis with stride H*W).</li>
  * </ul>
- * Per-channel values reach the rows through {@link #perRow}.
  */
 final class ChannelRows {
 
@@ -50,15 +49,5 @@ final class ChannelRows {
         ScalarAdd op = new ScalarAdd(rows, shift, out, 0);
         op.setDimension(1);
         Nd4j.getExecutioner().exec(op);
-    }
-
-    /**
-     * Per-channel values [k, C] repeated for each of n samples: [k, n*C], row j holding the N*C row scalars of
-     * the j-th quantity.
-     */
-    static INDArray perRow(INDArray perChannel, long n) {
-        long k = perChannel.size(0);
-        long c = perChannel.size(1);
-        return Nd4j.tile(perChannel.reshape(k, 1, c), 1, (int) n, 1).reshape('c', k, n * c);
     }
 }

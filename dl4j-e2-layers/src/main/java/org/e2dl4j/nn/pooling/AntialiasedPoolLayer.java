@@ -57,6 +57,12 @@ public final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {
     }
 
     private long[] blurredShape(INDArray in) {
-        return new long[] {in.size(0), in.size(1), blur.outputSize(0, in.size(2)), blur.outputSize(1, in.size(3))};
+        long h = blur.outputSize(0, in.size(2));
+        long w = blur.outputSize(1, in.size(3));
+        if (h < 1 || w < 1) {
+            throw new IllegalArgumentException(layerConf().describe() + ": an input of " + input.size(2) + " x "
+                    + input.size(3) + " gives an empty output");
+        }
+        return new long[] {in.size(0), in.size(1), h, w};
     }
 }

@@ -25,8 +25,14 @@ public final class PointwisePoolLayer extends FieldLayer<AbstractWindowPool> {
 
     @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
-                pool.outputShape(input.shape()), 'c');
+        long[] shape;
+        try {
+            shape = pool.outputShape(input.shape());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(layerConf().describe() + " (layer index " + index + "): "
+                    + e.getMessage(), e);
+        }
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape, 'c');
         pool.forward(input, out, workspaceMgr, ArrayType.FF_WORKING_MEM);
         return out;
     }

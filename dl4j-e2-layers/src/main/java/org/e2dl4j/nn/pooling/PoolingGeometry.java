@@ -67,6 +67,21 @@ public final class PoolingGeometry {
     }
 
     /**
+     * The output shape [N, C, H', W'] for an NCHW input shape.
+     *
+     * @throws IllegalArgumentException if the input is smaller than the window (the output would be empty)
+     */
+    public long[] outputShape(long[] inputShape) {
+        long h = outputSize(0, inputShape[2]);
+        long w = outputSize(1, inputShape[3]);
+        if (h < 1 || w < 1) {
+            throw new IllegalArgumentException("an input of " + inputShape[2] + " x " + inputShape[3]
+                    + " is smaller than the pooling window (" + this + ")");
+        }
+        return new long[] {inputShape[0], inputShape[1], h, w};
+    }
+
+    /**
      * How many cells the last window of axis {@code a} reaches past the padded input (n + 2p cells): positive
      * only in ceil mode.
      */

@@ -52,10 +52,13 @@ public final class WindowPool {
         this.geometry = geometry;
     }
 
-    /** The output shape [N, C, H', W'] for an NCHW input of the given shape. */
+    /**
+     * The output shape [N, C, H', W'] for an NCHW input of the given shape.
+     *
+     * @throws IllegalArgumentException if the input is smaller than the window
+     */
     public long[] outputShape(long[] inputShape) {
-        return new long[] {inputShape[0], inputShape[1], geometry.outputSize(0, inputShape[2]),
-                geometry.outputSize(1, inputShape[3])};
+        return geometry.outputShape(inputShape);
     }
 
     /**

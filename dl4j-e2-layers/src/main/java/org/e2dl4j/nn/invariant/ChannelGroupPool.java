@@ -14,21 +14,38 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The maximum over consecutive groups of channels of an NCHW map: {@code y_j(p) = max over c in group j of
- * x_c(p)}, the gradient going to the first maximal channel (as PyTorch's {@code max} along a dimension).
+ * The maximum or the sum over consecutive groups of channels of an NCHW map: {@code y_j(p) = max (or sum) over c
+ * in group j of x_c(p)}; the gradient of the maximum goes to the first maximal channel (as PyTorch's {@code max}
+ * along a dimension), that of the sum to every channel of the group.
  *
- * <p>A group of size s over the channels [a, a + s) is a max pooling with an (s, 1) kernel and stride on the
- * map viewed as [N, groups, s, H*W], so all groups of one size are pooled by one libnd4j {@code maxpool2d} /
- * {@code maxpool2d_bp} call on whole tensors (oneDNN on CPU): a reduction over a strided axis, which ND4J's
- * reductions and pairwise ops on views do many times slower. Groups of different sizes are first gathered by
- * size (one {@code gather} op), pooled size by size, and gathered back into order. Immutable.
+ * <p>A group of size s over the channels [a, a + s) is a pooling with a kernel and stride of s along one axis of
+ * the map viewed as [N, groups, s, H*W], so all groups of one size are reduced by one libnd4j {@code maxpool2d} /
+ * {@code avgpool2d} call (times s for the sum) and its backward op, on whole tensors (oneDNN on CPU): a
+ * reduction over a strided axis, which ND4J's reductions and pairwise ops on views do many times slower (and a
+ * 0/1 1x1 convolution does several times slower). Groups of different sizes are first gathered by size (one
+ * {@code gather} op), pooled size by size, and gathered back into order. Immutable.
  */
-public final class ChannelGroupMax {
+public final class ChannelGroupPool {
+
+    /** The reduction over each group. */
+    public enum Kind {
+        /** The maximum of the group's channels. */
+        MAX("maxpool2d"),
+        /** The sum of the group's channels. */
+        SUM("avgpool2d");
+
+        private final String op;
+
+        Kind(String op) {
+            this.op = op;
+        }
+    }
 
     /** The groups of one size s: channels [inStart, inEnd) and outputs [outStart, outEnd) in size order. */
     private record Block(int size, int inStart, int inEnd, int outStart, int outEnd) {
     }
 
+    private final Kind kind;
     private final int inChannels;
     private final int outChannels;
     private final List<Block> blocks;
@@ -41,8 +58,12 @@ public final class ChannelGroupMax {
     /** For each position in size order, its group (null with outOrder). */
     private final INDArray outOrderInverse;
 
-    /** @param groupSizes the size (at least 1) of each consecutive group of channels, in channel order */
-    public ChannelGroupMax(int[] groupSizes) {
+    /**
+     * @param kind       the reduction
+     * @param groupSizes the size (at least 1) of each consecutive group of channels, in channel order
+     */
+    public ChannelGroupPool(Kind kind, int[] groupSizes) {
+        this.kind = kind;
         Map<Integer, List<Integer>> bySize = new LinkedHashMap<>();
         int[] starts = new int[groupSizes.length];
         int c = 0;
@@ -131,33 +152,43 @@ public final class ChannelGroupMax {
         }
     }
 
-    /** Max over groups of s consecutive channels of the contiguous x into the contiguous y. */
-    private static void pool(int s, INDArray x, INDArray y) {
+    /** The reduction over groups of s consecutive channels of the contiguous x into the contiguous y. */
+    private void pool(int s, INDArray x, INDArray y) {
         if (s == 1) {
             y.assign(x);
             return;
         }
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d").addInputs(groupView(x, s)).addOutputs(groupView(y, 1))
+        Nd4j.exec(DynamicCustomOp.builder(kind.op).addInputs(groupView(x, s)).addOutputs(groupView(y, 1))
                 .addIntegerArguments(poolArguments(s)).build());
+        if (kind == Kind.SUM) {
+            y.muli(s);
+        }
     }
 
-    private static void poolBackward(int s, INDArray x, INDArray dy, INDArray dx) {
+    private void poolBackward(int s, INDArray x, INDArray dy, INDArray dx) {
         if (s == 1) {
             dx.assign(dy);
             return;
         }
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(groupView(x, s), groupView(dy, 1))
+        Nd4j.exec(DynamicCustomOp.builder(kind.op + "_bp").addInputs(groupView(x, s), groupView(dy, 1))
                 .addOutputs(groupView(dx, s)).addIntegerArguments(poolArguments(s)).build());
+        if (kind == Kind.SUM) {
+            dx.muli(s);
+        }
     }
 
-    /** [N, C, H, W] as [N, C / s, s, H * W]: each group of s channels a column of height s. */
+    /**
+     * [N, C, H, W] as [N, C / s, s, H * W], read by the pooling as NHWC (height C / s, width s, H * W channels): each
+     * group of s channels is a row of width s, and the H * W positions, contiguous, are oneDNN's channels (measured
+     * faster than the NCHW reading, which oneDNN reorders).
+     */
     private static INDArray groupView(INDArray a, int s) {
         return a.reshape('c', a.size(0), a.size(1) / s, s, a.size(2) * a.size(3));
     }
 
-    /** maxpool2d arguments: kernel and stride (s, 1), no padding, NCHW. */
+    /** Pooling arguments: kernel and stride (1, s), no padding, NHWC (average: divide by the kernel, s). */
     private static int[] poolArguments(int s) {
-        return new int[] {s, 1, s, 1, 0, 0, 1, 1, 0, 0, 0};
+        return new int[] {1, s, 1, s, 0, 0, 1, 1, 0, 1, 1};
     }
 
     private static INDArray channels(INDArray a, int from, int to) {
