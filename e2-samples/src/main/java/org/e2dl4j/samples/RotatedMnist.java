@@ -50,11 +50,11 @@ public final class RotatedMnist implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "2", description = "Passes over the training digits (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--train-size", defaultValue = "4000", paramLabel = "N",
+    @Option(names = "--train-size", defaultValue = "1000", paramLabel = "N",
             description = "Training digits, taken from the start of the training set (default: ${DEFAULT-VALUE}).")
     private int trainSize;
 
-    @Option(names = "--test-size", defaultValue = "1000", paramLabel = "N",
+    @Option(names = "--test-size", defaultValue = "500", paramLabel = "N",
             description = "Test digits, taken from the start of the test set (default: ${DEFAULT-VALUE}).")
     private int testSize;
 

@@ -71,11 +71,13 @@ class RotatedMnistTest {
         assertEquals(0, code, "exit code of a tiny run; console:\n" + console);
         List<String> csv = Files.readAllLines(out.resolve("accuracy.csv"));
         assertEquals("model,parameters,training_seconds,upright,90 deg,180 deg,270 deg,random angle", csv.get(0), "CSV header");
-        assertEquals(2, csv.size(), "CSV lines (header and one model)");
+        assertEquals(3, csv.size(), "CSV lines (header, C8 model, baseline)");
         BufferedImage chart = ImageIO.read(out.resolve("accuracy.png").toFile());
         assertNotNull(chart, "accuracy.png should be a readable PNG");
         assertEquals(900, chart.getWidth(), "chart width");
-        assertTrue(Files.size(out.resolve("CNN.zip")) > 0, "saved model CNN.zip");
+        for (String file : List.of("CNN.zip", "C8-steerable.zip", "C8-steerable-standard.zip")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, "saved model " + file);
+        }
         assertTrue(console.toString().contains("CNN test error on randomly rotated digits"), "rotated-mode report, got:\n" + console);
     }
 }

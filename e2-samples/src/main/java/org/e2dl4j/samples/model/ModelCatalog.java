@@ -10,6 +10,6 @@ public final class ModelCatalog {
 
     /** The compared models. */
     public static List<ModelFactory> all() {
-        return List.of(ConventionalCnnFactory.standard());
+        return List.of(C8SteerableCnnFactory.standard(), ConventionalCnnFactory.standard());
     }
 }

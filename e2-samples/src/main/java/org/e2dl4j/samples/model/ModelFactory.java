@@ -16,4 +16,12 @@ public interface ModelFactory {
      * {@code [batch, classes]} class probabilities, trained with Adam at {@code spec.learningRate()}.
      */
     MultiLayerNetwork create(ModelSpec spec);
+
+    /**
+     * Whether the network holds layers of this library, so that the sample also exports it to stock DL4J
+     * layers ({@link org.e2dl4j.nn.Export#toStandard}); false for a network of stock layers only.
+     */
+    default boolean usesLibraryLayers() {
+        return false;
+    }
 }

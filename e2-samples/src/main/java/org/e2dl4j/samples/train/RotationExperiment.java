@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.samples.data.ImageBatchIterator;
 import org.e2dl4j.samples.data.LabelledImages;
 import org.e2dl4j.samples.data.MnistSplit;
@@ -93,7 +95,8 @@ public final class RotationExperiment {
 
     /**
      * Trains a fresh model of {@code factory}, evaluates it on every test set, and saves it with
-     * {@link ModelSerializer} as {@code NAME.zip} in {@code outputDirectory} (created if missing).
+     * {@link ModelSerializer} as {@code NAME.zip} in {@code outputDirectory} (created if missing); a model with
+     * layers of this library is also exported to stock DL4J layers and saved as {@code NAME-standard.zip}.
      */
     public ModelResult run(ModelFactory factory, ModelSpec spec, Path outputDirectory) throws IOException {
         if (spec.imageSide() != imageSide() || spec.classes() != classes()) {
@@ -124,7 +127,12 @@ public final class RotationExperiment {
         Files.createDirectories(outputDirectory);
         Path saved = outputDirectory.resolve(factory.name() + ".zip");
         ModelSerializer.writeModel(network, saved.toFile(), true);
-        return new ModelResult(factory.name(), network.numParams(), seconds, accuracies, network, saved);
+        Optional<Path> exported = Optional.empty();
+        if (factory.usesLibraryLayers()) {
+            exported = Optional.of(outputDirectory.resolve(factory.name() + "-standard.zip"));
+            ModelSerializer.writeModel(Export.toStandard(network), exported.get().toFile(), false);
+        }
+        return new ModelResult(factory.name(), network.numParams(), seconds, accuracies, network, saved, exported);
     }
 
     private static LabelledImages paddedToOddSquare(LabelledImages images) {
