@@ -22,15 +22,11 @@ import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.kernel.KernelBasisCache;
 import org.e2dl4j.nn.AbstractR2Conv;
-import org.e2dl4j.nn.EquivariantSequence;
+import org.e2dl4j.samples.model.C8SteerableCnnFactory;
+import org.e2dl4j.samples.model.ModelSpec;
 import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.GroupPooling;
-import org.e2dl4j.nn.InnerBatchNorm;
-import org.e2dl4j.nn.MaskModule;
-import org.e2dl4j.nn.PointwiseAvgPoolAntialiased;
 import org.e2dl4j.nn.R2Conv;
-import org.e2dl4j.nn.ReLU;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -109,8 +105,8 @@ public final class E2Benchmark implements Callable<Integer> {
         }));
         report("construct C8 model's 6 R2Convs (basis + He)", time(constructionRepeats, constructionRepeats, () -> {
             KernelBasisCache.clear();
-            for (org.deeplearning4j.nn.conf.layers.Layer l : c8Sequence().layers()) {
-                if (l instanceof AbstractR2Conv conv) {
+            for (NeuralNetConfiguration layer : C8SteerableCnnFactory.standard().configuration(C8_SPEC).getConfs()) {
+                if (layer.getLayer() instanceof AbstractR2Conv conv) {
                     heInit(conv);
                 }
             }
@@ -146,34 +142,11 @@ public final class E2Benchmark implements Callable<Integer> {
         conv.layerBasis().heInit(new Random(1));
     }
 
-    /** e2cnn's C8 example up to the invariant map: mask, six R2Conv blocks, antialiased pools, group pooling. */
-    private static EquivariantSequence c8Sequence() {
-        GSpace c8 = GSpaces.rot2dOnR2(8);
-        EquivariantSequence.Builder b = EquivariantSequence.builder(FieldType.trivial(c8, 1))
-                .add(t -> new MaskModule.Builder(t, SIDE).margin(1).build());
-        for (int i = 0; i < FIELDS.length; i++) {
-            FieldType out = FieldType.regular(c8, FIELDS[i]);
-            int k = KERNELS[i];
-            int p = PADDINGS[i];
-            b.add(t -> new R2Conv.Builder(t, out, k).padding(p).build())
-                    .add(t -> new InnerBatchNorm.Builder(t).build())
-                    .add(t -> new ReLU.Builder(t).build());
-            if (i == 1 || i == 3) {
-                b.add(t -> new PointwiseAvgPoolAntialiased.Builder(t, POOL_SIGMA, 2).build());
-            }
-        }
-        return b.add(t -> new PointwiseAvgPoolAntialiased.Builder(t, POOL_SIGMA, 1).padding(0).build())
-                .add(t -> new GroupPooling.Builder(t).build())
-                .build();
-    }
+    /** The C8 example model of the main sample, at full width (24, 48, 48, 96, 96, 64 regular fields). */
+    private static final ModelSpec C8_SPEC = new ModelSpec(SIDE, CLASSES, 1.0, 1, 1e-3);
 
     private static MultiLayerNetwork c8Model() {
-        EquivariantSequence sequence = c8Sequence();
-        NeuralNetConfiguration.ListBuilder list = sequence.listBuilder(global());
-        head(list);
-        MultiLayerNetwork net = new MultiLayerNetwork(list.setInputType(sequence.inputType(SIDE, SIDE)).build());
-        net.init();
-        return net;
+        return C8SteerableCnnFactory.standard().create(C8_SPEC);
     }
 
     /** The same shapes with plain convolutions (8 channels per C8 field), stock batch norm, ReLU and pooling. */
