@@ -2,7 +2,6 @@ package org.e2dl4j.nn;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -73,14 +72,8 @@ public abstract class AbstractAdaptivePool extends EquivariantLayer {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        AdaptivePoolLayer layer = new AdaptivePoolLayer(conf, networkDataType, new AdaptivePool(kind(), outputSize));
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return wire(new AdaptivePoolLayer(conf, networkDataType, new AdaptivePool(kind(), outputSize)), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     public int[] getOutputSize() {

@@ -1,7 +1,6 @@
 package org.e2dl4j.nn;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
@@ -73,16 +72,8 @@ public abstract class AbstractNormNonLinearity extends EquivariantLayer {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        NormNonLinearityLayer layer = new NormNonLinearityLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        if (layerParamsView != null) {
-            layer.setParamsViewArray(layerParamsView);
-        }
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return wire(new NormNonLinearityLayer(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     /** e2cnn's name of the function f: {@code n_relu}, {@code n_sigmoid} or {@code squash}. */

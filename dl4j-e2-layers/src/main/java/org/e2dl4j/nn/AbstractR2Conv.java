@@ -3,7 +3,6 @@ package org.e2dl4j.nn;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
@@ -175,14 +174,8 @@ public abstract class AbstractR2Conv extends FeedForwardLayer implements TypedLa
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        R2ConvLayer layer = new R2ConvLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return EquivariantLayer.wire(new R2ConvLayer(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     @Override
@@ -212,24 +205,7 @@ public abstract class AbstractR2Conv extends FeedForwardLayer implements TypedLa
      * {@code inType}, or at least whose channel count is {@code inType.size()}.
      */
     private InputType.InputTypeConvolutional checkInputType(InputType inputType, String where) {
-        String who = kindName() + describeName() + where;
-        if (!(inputType instanceof InputType.InputTypeConvolutional)) {
-            throw new IllegalArgumentException(who + ": expected a convolutional (NCHW) input of field type " + inType
-                    + ", got input type " + inputType);
-        }
-        InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
-        if (in.getFormat() != CNN2DFormat.NCHW) {
-            throw new IllegalArgumentException(who + ": only NCHW feature maps are supported, got " + in.getFormat());
-        }
-        if (in instanceof FieldInputType f && f.getFieldType() != null && !f.getFieldType().equals(inType)) {
-            throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + inType
-                    + " but the previous layer outputs " + f.getFieldType());
-        }
-        if (in.getChannels() != inType.size()) {
-            throw new IllegalArgumentException(who + ": the input has " + in.getChannels()
-                    + " channels but the layer's input field type " + inType + " has " + inType.size());
-        }
-        return in;
+        return EquivariantLayer.checkFieldInput(kindName() + describeName() + where, inputType, inType);
     }
 
     @Override

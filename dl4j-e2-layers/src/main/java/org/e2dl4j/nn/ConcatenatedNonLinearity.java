@@ -93,13 +93,8 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        ConcatenatedNonLinearityLayer layer = new ConcatenatedNonLinearityLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return wire(new ConcatenatedNonLinearityLayer(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     /** e2cnn's name of f: {@code c_relu}, {@code c_sigmoid} or {@code c_tanh}. */

@@ -1,7 +1,6 @@
 package org.e2dl4j.nn;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -60,14 +59,8 @@ public abstract class EquivariantDropout extends EquivariantLayer {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        MaskedDropoutLayer layer = new MaskedDropoutLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return wire(new MaskedDropoutLayer(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     /** The probability p of dropping a unit in training. */

@@ -1,17 +1,22 @@
 package org.e2dl4j.nn;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.params.EmptyParamInitializer;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The configuration shared by the equivariant layers that map a feature map of one {@link FieldType} to a
@@ -95,24 +100,54 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
      * @param layerIndex the layer's index for the message, or -1 if unknown
      */
     protected InputType.InputTypeConvolutional checkInputType(InputType inputType, int layerIndex) {
-        String who = describe() + (layerIndex >= 0 ? " (layer index " + layerIndex + ")" : "");
+        return checkFieldInput(describe() + (layerIndex >= 0 ? " (layer index " + layerIndex + ")" : ""), inputType,
+                inType);
+    }
+
+    /**
+     * The type check shared by every layer with an input field type: a convolutional NCHW input whose field
+     * type (when the previous layer tells it) equals {@code expected}, or at least whose channel count is
+     * {@code expected.size()}.
+     *
+     * @param who the layer, as named in the messages
+     */
+    static InputType.InputTypeConvolutional checkFieldInput(String who, InputType inputType, FieldType expected) {
         if (!(inputType instanceof InputType.InputTypeConvolutional)) {
-            throw new IllegalArgumentException(who + ": expected a convolutional (NCHW) input of field type " + inType
+            throw new IllegalArgumentException(who + ": expected a convolutional (NCHW) input of field type " + expected
                     + ", got input type " + inputType);
         }
         InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
         if (in.getFormat() != CNN2DFormat.NCHW) {
             throw new IllegalArgumentException(who + ": only NCHW feature maps are supported, got " + in.getFormat());
         }
-        if (in instanceof FieldInputType f && f.getFieldType() != null && !f.getFieldType().equals(inType)) {
-            throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + inType
+        if (in instanceof FieldInputType f && f.getFieldType() != null && !f.getFieldType().equals(expected)) {
+            throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + expected
                     + " but the previous layer outputs " + f.getFieldType());
         }
-        if (in.getChannels() != inType.size()) {
+        if (in.getChannels() != expected.size()) {
             throw new IllegalArgumentException(who + ": the input has " + in.getChannels()
-                    + " channels but the layer's input field type " + inType + " has " + inType.size());
+                    + " channels but the layer's input field type " + expected + " has " + expected.size());
         }
         return in;
+    }
+
+    /**
+     * Wires a new layer implementation the way DL4J's {@code instantiate} must: listeners, index, the views of
+     * its parameters in the network's flat parameter vector (initialised if asked) and its configuration.
+     */
+    static <L extends org.deeplearning4j.nn.api.Layer> L wire(L layer, NeuralNetConfiguration conf,
+                                                               Collection<TrainingListener> listeners,
+                                                               int layerIndex, INDArray layerParamsView,
+                                                               boolean initializeParams) {
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        Map<String, INDArray> params = conf.getLayer().initializer().init(conf, layerParamsView, initializeParams);
+        if (layerParamsView != null) {
+            layer.setParamsViewArray(layerParamsView);
+        }
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override

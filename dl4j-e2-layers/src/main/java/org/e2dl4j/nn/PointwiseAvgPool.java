@@ -1,7 +1,6 @@
 package org.e2dl4j.nn;
 
 import java.util.Collection;
-import java.util.Map;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -45,14 +44,8 @@ public class PointwiseAvgPool extends AbstractWindowPool {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        PointwisePoolLayer layer = new PointwisePoolLayer(conf, networkDataType, WindowPool.Kind.AVG);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return wire(new PointwisePoolLayer(conf, networkDataType, WindowPool.Kind.AVG), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     /** Builds a {@link PointwiseAvgPool}: {@code new Builder(type, kernelSize)} then stride, padding, ceil mode. */

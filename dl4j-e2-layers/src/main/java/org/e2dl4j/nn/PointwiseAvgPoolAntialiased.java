@@ -2,7 +2,6 @@ package org.e2dl4j.nn;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -79,14 +78,8 @@ public class PointwiseAvgPoolAntialiased extends EquivariantLayer {
                                                        Collection<TrainingListener> listeners, int layerIndex,
                                                        INDArray layerParamsView, boolean initializeParams,
                                                        DataType networkDataType) {
-        AntialiasedPoolLayer layer = new AntialiasedPoolLayer(conf, networkDataType, null, blur());
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return wire(new AntialiasedPoolLayer(conf, networkDataType, null, blur()), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     public double getSigma() {
