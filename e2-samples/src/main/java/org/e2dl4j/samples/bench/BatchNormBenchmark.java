@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * times are the layers' own work. The two layers alternate (a b, then b a) after warm-up; reported: medians and
  * minima of wall time, and medians of the calling thread's CPU time (with {@code OMP_NUM_THREADS=1
  * OPENBLAS_NUM_THREADS=1} ND4J works on the calling thread, and the CPU time stays steady on a shared machine).
+ * On a machine shared with other jobs, OpenMP's spinning threads wait a scheduler slice at every barrier when a
+ * partner thread is preempted, which multiplies the wall time of layers made of many short ops;
+ * {@code OMP_WAIT_POLICY=PASSIVE} avoids that.
  * Arguments (optional): batch (64), regular C8 fields (48), map size (13), repetitions (31).
  */
 public final class BatchNormBenchmark {
