@@ -68,7 +68,7 @@ final class DeltaOrthogonalInit {
             }
             int ni = inPositions.size();
             int no = outPositions.size();
-            double[][] mixing = haarOrthogonal(Math.max(ni, no), rnd);
+            double[][] mixing = HaarOrthogonal.sample(Math.max(ni, no), rnd);
             double[][] rows = new double[no][elements];
             for (int o = 0; o < no; o++) {
                 double norm = 0;
@@ -99,36 +99,5 @@ final class DeltaOrthogonalInit {
             offsets[f] = offsets[f - 1] + fields.get(f - 1).irreps().size();
         }
         return offsets;
-    }
-
-    /** A Haar-random n x n orthogonal matrix: Gram-Schmidt on Gaussian columns (a 1 x 1 one is a random sign). */
-    private static double[][] haarOrthogonal(int n, Random rnd) {
-        double[][] q = new double[n][n];
-        for (int c = 0; c < n; c++) {
-            double[] v = new double[n];
-            for (int r = 0; r < n; r++) {
-                v[r] = rnd.nextGaussian();
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                for (int prev = 0; prev < c; prev++) {
-                    double dot = 0;
-                    for (int r = 0; r < n; r++) {
-                        dot += v[r] * q[r][prev];
-                    }
-                    for (int r = 0; r < n; r++) {
-                        v[r] -= dot * q[r][prev];
-                    }
-                }
-            }
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            for (int r = 0; r < n; r++) {
-                q[r][c] = v[r] / norm;
-            }
-        }
-        return q;
     }
 }

@@ -108,7 +108,7 @@ class SampledBasisEquivarianceTest {
             parts.add(gs.irreps().get(1));
         }
         Representation mixed = Representations.directSum(parts, "mixed");
-        list.add(Representations.changeBasis(mixed, randomOrthogonal(mixed.size(), new Random(7)), "mixed_rotated",
+        list.add(Representations.changeBasis(mixed, HaarOrthogonal.sample(mixed.size(), new Random(7)), "mixed_rotated",
                 EnumSet.noneOf(Nonlinearity.class)));
         return list;
     }
@@ -180,33 +180,5 @@ class SampledBasisEquivarianceTest {
             }
         }
         assertTrue(basis.dimension() > 0);
-    }
-
-    private static double[][] randomOrthogonal(int n, Random rnd) {
-        double[][] q = new double[n][n];
-        for (int c = 0; c < n; c++) {
-            double[] v = new double[n];
-            for (int r = 0; r < n; r++) {
-                v[r] = rnd.nextGaussian();
-            }
-            for (int prev = 0; prev < c; prev++) {
-                double dot = 0;
-                for (int r = 0; r < n; r++) {
-                    dot += v[r] * q[r][prev];
-                }
-                for (int r = 0; r < n; r++) {
-                    v[r] -= dot * q[r][prev];
-                }
-            }
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            for (int r = 0; r < n; r++) {
-                q[r][c] = v[r] / norm;
-            }
-        }
-        return q;
     }
 }

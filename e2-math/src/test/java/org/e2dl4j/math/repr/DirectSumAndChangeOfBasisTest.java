@@ -1,5 +1,6 @@
 package org.e2dl4j.math.repr;
 
+import org.e2dl4j.math.kernel.HaarOrthogonal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -65,7 +66,7 @@ class DirectSumAndChangeOfBasisTest {
     void changeOfBasisConjugatesEveryMatrix() {
         Group c8 = Groups.cyclic(8);
         Representation reg = Representations.regular(c8);
-        double[][] b = SampleRepresentations.randomOrthogonal(8, new Random(5));
+        double[][] b = HaarOrthogonal.sample(8, new Random(5));
         Representation rotated = Representations.changeBasis(reg, b, "rotated_regular", EnumSet.of(Nonlinearity.NORM));
         assertEquals("rotated_regular", rotated.name(), "C8 change of basis: name");
         assertEquals(EnumSet.of(Nonlinearity.NORM), rotated.supportedNonlinearities(), "C8 change of basis: nonlinearities");

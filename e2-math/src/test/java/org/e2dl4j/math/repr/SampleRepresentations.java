@@ -1,5 +1,6 @@
 package org.e2dl4j.math.repr;
 
+import org.e2dl4j.math.kernel.HaarOrthogonal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,44 +69,15 @@ final class SampleRepresentations {
                 Representations.irrep(c8, 3), Representations.regular(c8), Representations.quotient(c8,
                 SubgroupId.rotations(2))), null);
         list.add(mixed);
-        list.add(Representations.changeBasis(mixed, randomOrthogonal(mixed.size(), rnd), "c8_rotated",
+        list.add(Representations.changeBasis(mixed, HaarOrthogonal.sample(mixed.size(), rnd), "c8_rotated",
                 EnumSet.noneOf(Nonlinearity.class)));
         Representation d4mixed = Representations.directSum(List.of(Representations.irrep(d4, 1, 1),
                 Representations.quotient(d4, SubgroupId.dihedral(0, 1)), Representations.irrep(d4, 0, 2)), "d4_mixed");
         list.add(d4mixed);
-        list.add(Representations.changeBasis(d4mixed, randomOrthogonal(d4mixed.size(), rnd), "d4_rotated",
+        list.add(Representations.changeBasis(d4mixed, HaarOrthogonal.sample(d4mixed.size(), rnd), "d4_rotated",
                 EnumSet.of(Nonlinearity.NORM)));
         list.add(Representations.restrict(d4mixed, SubgroupId.dihedral(1, 2)));
         all = List.copyOf(list);
         return all;
-    }
-
-    /** A random orthogonal matrix: Gram-Schmidt on Gaussian columns. */
-    static double[][] randomOrthogonal(int n, Random rnd) {
-        double[][] q = new double[n][n];
-        for (int c = 0; c < n; c++) {
-            double[] v = new double[n];
-            for (int r = 0; r < n; r++) {
-                v[r] = rnd.nextGaussian();
-            }
-            for (int prev = 0; prev < c; prev++) {
-                double dot = 0;
-                for (int r = 0; r < n; r++) {
-                    dot += v[r] * q[r][prev];
-                }
-                for (int r = 0; r < n; r++) {
-                    v[r] -= dot * q[r][prev];
-                }
-            }
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            for (int r = 0; r < n; r++) {
-                q[r][c] = v[r] / norm;
-            }
-        }
-        return q;
     }
 }
