@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code MergeVertex} only the channel count would be checked). Exports to a stock {@code MergeVertex}.
  * Stateless.
  */
-public class DirectSumVertex extends GraphVertex {
+public class DirectSumVertex extends GraphVertex implements StockVertex {
 
     private static final long serialVersionUID = 1L;
 
@@ -93,5 +93,11 @@ public class DirectSumVertex extends GraphVertex {
     @Override
     public String toString() {
         return "DirectSumVertex()";
+    }
+
+    /** The stock vertex of the same function. */
+    @Override
+    public GraphVertex toStock() {
+        return new MergeVertex();
     }
 }

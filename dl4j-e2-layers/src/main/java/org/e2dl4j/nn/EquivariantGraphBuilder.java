@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.e2dl4j.nn.structure.ReshuffleModule;
 
 /**
  * Field-type bookkeeping for a DL4J {@code ComputationGraph} of equivariant layers: every vertex added through

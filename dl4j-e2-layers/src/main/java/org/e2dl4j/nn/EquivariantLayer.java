@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.params.EmptyParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -65,16 +66,16 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         return getClass().getSimpleName() + (getLayerName() == null ? "" : " layer '" + getLayerName() + "'");
     }
 
-    /**
-     * Finishes construction in subclasses' constructors: fixes nIn / nOut to the field types' sizes.
-     * Call after the subclass fields are set.
-     */
-    protected final void initSizes() {
-        setNIn(inType.size());
-        setNOut(outType().size());
-        if (getActivationFn() == null) {
-            setActivationFn(new ActivationIdentity());
-        }
+    /** The number of input channels, {@code inType.size()}: fixed by the field type, never set separately. */
+    @Override
+    public final long getNIn() {
+        return inType == null ? super.getNIn() : inType.size();
+    }
+
+    /** The number of output channels, {@code outType().size()}: fixed by the field type, never set separately. */
+    @Override
+    public final long getNOut() {
+        return inType == null ? super.getNOut() : outType().size();
     }
 
     @Override
@@ -111,7 +112,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
      *
      * @param who the layer, as named in the messages
      */
-    static InputType.InputTypeConvolutional checkFieldInput(String who, InputType inputType, FieldType expected) {
+    protected static InputType.InputTypeConvolutional checkFieldInput(String who, InputType inputType, FieldType expected) {
         if (!(inputType instanceof InputType.InputTypeConvolutional)) {
             throw new IllegalArgumentException(who + ": expected a convolutional (NCHW) input of field type " + expected
                     + ", got input type " + inputType);
@@ -132,16 +133,19 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
     }
 
     /**
-     * Wires a new layer implementation the way DL4J's {@code instantiate} must: listeners, index, the views of
-     * its parameters in the network's flat parameter vector (initialised if asked) and its configuration.
+     * DL4J's factory of the layer implementation, written once for every layer of this library: the
+     * implementation from {@link #createLayer}, wired with its listeners, index, the views of its parameters in
+     * the network's flat parameter vector (initialised if asked) and its configuration.
      */
-    static <L extends org.deeplearning4j.nn.api.Layer> L wire(L layer, NeuralNetConfiguration conf,
-                                                               Collection<TrainingListener> listeners,
-                                                               int layerIndex, INDArray layerParamsView,
-                                                               boolean initializeParams) {
+    @Override
+    public final org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+                                                             Collection<TrainingListener> listeners, int layerIndex,
+                                                             INDArray layerParamsView, boolean initializeParams,
+                                                             DataType networkDataType) {
+        org.deeplearning4j.nn.api.Layer layer = createLayer(conf, networkDataType);
         layer.setListeners(listeners);
         layer.setIndex(layerIndex);
-        Map<String, INDArray> params = conf.getLayer().initializer().init(conf, layerParamsView, initializeParams);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
         if (layerParamsView != null) {
             layer.setParamsViewArray(layerParamsView);
         }
@@ -149,6 +153,21 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         layer.setConf(conf);
         return layer;
     }
+
+    /**
+     * The implementation of this layer (an {@code org.deeplearning4j.nn.api.Layer}) for a network of the given
+     * data type; {@link #instantiate} wires it.
+     */
+    protected abstract org.deeplearning4j.nn.api.Layer createLayer(NeuralNetConfiguration conf,
+                                                                   DataType networkDataType);
+
+    /**
+     * How this layer, trained, is replaced by stock DL4J layers computing the same function ({@link Export}),
+     * or why it cannot be: every layer declares one or the other.
+     *
+     * @param trained the layer instance of a network (its configuration is this one)
+     */
+    public abstract StockExport toStock(org.deeplearning4j.nn.api.Layer trained);
 
     @Override
     public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
@@ -217,7 +236,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         }
 
         /** The input field type given to the constructor. */
-        protected FieldType inType() {
+        public FieldType inType() {
             return inType;
         }
     }

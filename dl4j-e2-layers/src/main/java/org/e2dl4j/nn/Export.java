@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -21,38 +20,20 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
 
 /**
  * Turns a trained network into an equivalent one made only of stock DL4J classes, which loads and runs
- * without this library: each layer of this library is replaced by the stock layers its {@link ExportRule}
- * gives (an {@link R2Conv} becomes a {@code ConvolutionLayer} holding the expanded filter and bias), and each
- * graph vertex of this library by the stock vertex its {@link VertexExportRule} gives; stock layers,
+ * without this library: each layer of this library is replaced by the stock layers it declares
+ * ({@link EquivariantLayer#toStock}: an {@code R2Conv} becomes a {@code ConvolutionLayer} holding the expanded
+ * filter and bias), and each graph vertex of this library by its stock vertex ({@link StockVertex}); stock layers,
  * preprocessors and graph vertices are copied with their parameters. Training state (updater
  * state, iteration counts) is not carried over.
  *
- * @throws IllegalArgumentException (from both methods) naming the layer, when a layer or vertex that is not
- *                                  a stock DL4J class has no export rule
+ * @throws IllegalArgumentException (from both methods) naming the layer and the reason, when a layer of this
+ *                                  library refuses export or a layer or vertex is neither stock nor of this library
  */
 public final class Export {
 
-    private static final Map<Class<?>, ExportRule> RULES = loadRules();
-    private static final Map<Class<?>, VertexExportRule> VERTEX_RULES = loadVertexRules();
     private static final String LIBRARY_PACKAGE = "org.e2dl4j";
 
     private Export() {
-    }
-
-    private static Map<Class<?>, ExportRule> loadRules() {
-        Map<Class<?>, ExportRule> rules = new HashMap<>();
-        for (ExportRule rule : ServiceLoader.load(ExportRule.class, Export.class.getClassLoader())) {
-            rules.put(rule.configClass(), rule);
-        }
-        return Map.copyOf(rules);
-    }
-
-    private static Map<Class<?>, VertexExportRule> loadVertexRules() {
-        Map<Class<?>, VertexExportRule> rules = new HashMap<>();
-        for (VertexExportRule rule : ServiceLoader.load(VertexExportRule.class, Export.class.getClassLoader())) {
-            rules.put(rule.configClass(), rule);
-        }
-        return Map.copyOf(rules);
     }
 
     /** The equivalent network of stock DL4J layers, initialised with the exported parameters. */
@@ -156,17 +137,15 @@ public final class Export {
         return result;
     }
 
-    /** The vertex itself if it is stock, else its rule's stock replacement. */
+    /** The vertex itself if it is stock, else its stock replacement. */
     private static GraphVertex exportVertex(GraphVertex vertex, String where) {
-        VertexExportRule rule = VERTEX_RULES.get(vertex.getClass());
-        GraphVertex stock = rule == null ? vertex : rule.export(vertex);
-        if (rule == null && !isStockClass(vertex)) {
-            throw new IllegalArgumentException("cannot export " + where + ": " + vertex.getClass().getName()
-                    + " is not a stock DL4J vertex and no VertexExportRule is registered for it (registered: "
-                    + VERTEX_RULES.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")");
+        if (vertex instanceof StockVertex v) {
+            GraphVertex stock = v.toStock();
+            requireStock(stock, where + " as exported");
+            return stock;
         }
-        requireStock(stock, where + (rule == null ? "" : " as exported"));
-        return stock;
+        requireStock(vertex, where);
+        return vertex;
     }
 
     /** First {@code first}, then {@code second}; either may be null. */
@@ -196,17 +175,20 @@ public final class Export {
     private static List<ExportedLayer> export(org.deeplearning4j.nn.api.Layer layer, String where) {
         org.deeplearning4j.nn.conf.layers.Layer config = layer.conf().getLayer();
         List<ExportedLayer> parts;
-        ExportRule rule = RULES.get(config.getClass());
-        if (rule != null) {
-            parts = rule.export(layer);
+        if (config instanceof EquivariantLayer e) {
+            StockExport plan = e.toStock(layer);
+            if (plan instanceof StockExport.Refused r) {
+                throw new IllegalArgumentException("cannot export " + where + ": " + e.describe() + " has no stock DL4J"
+                        + " equivalent: " + r.reason());
+            }
+            parts = ((StockExport.Replaced) plan).layers();
         } else if (isStockClass(config)) {
             Map<String, INDArray> copy = new LinkedHashMap<>();
             layer.paramTable().forEach((k, v) -> copy.put(k, v.dup()));
             parts = List.of(new ExportedLayer(config.clone(), copy));
         } else {
             throw new IllegalArgumentException("cannot export " + where + ": " + config.getClass().getName()
-                    + " is not a stock DL4J layer and no ExportRule is registered for it (registered: "
-                    + RULES.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")");
+                    + " is neither a stock DL4J layer nor an EquivariantLayer declaring its stock form");
         }
         for (ExportedLayer part : parts) {
             requireStock(part.config(), where + " as exported");
@@ -232,7 +214,7 @@ public final class Export {
         }
         if (!isStockClass(o) || json.contains(LIBRARY_PACKAGE)) {
             throw new IllegalArgumentException("cannot export " + where + ": " + o.getClass().getName()
-                    + " is not made only of stock DL4J classes and has no ExportRule: " + json);
+                    + " is not made only of stock DL4J classes: " + json);
         }
     }
 

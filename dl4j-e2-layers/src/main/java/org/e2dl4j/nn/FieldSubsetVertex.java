@@ -24,7 +24,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * in DL4J 1.0.0-M2.1) it reports the right channel count and hands the field type to the next layer, which then
  * checks it. Exports to a stock {@code SubsetVertex}. Immutable.
  */
-public class FieldSubsetVertex extends GraphVertex {
+public class FieldSubsetVertex extends GraphVertex implements StockVertex {
 
     private static final long serialVersionUID = 1L;
 
@@ -152,5 +152,11 @@ public class FieldSubsetVertex extends GraphVertex {
     @Override
     public String toString() {
         return "FieldSubsetVertex(fields [" + fromField + ", " + toField + ") of " + inType + ")";
+    }
+
+    /** The stock vertex of the same function. */
+    @Override
+    public GraphVertex toStock() {
+        return new org.deeplearning4j.nn.conf.graph.SubsetVertex(fromChannel(), toChannel() - 1);
     }
 }

@@ -328,7 +328,7 @@ public final class FieldTypeJson {
     }
 
     /** The key of a subgroup id ({@code 2}, {@code None,4}, {@code 0.0,4}). */
-    static String idKey(SubgroupId id) {
+    public static String idKey(SubgroupId id) {
         return idKey(id.toString());
     }
 
@@ -343,7 +343,7 @@ public final class FieldTypeJson {
      *
      * @throws IllegalArgumentException if the key has none of these forms for g's kind
      */
-    static SubgroupId subgroupId(Group g, String key) {
+    public static SubgroupId subgroupId(Group g, String key) {
         String[] parts = key.split(",");
         try {
             if ((g.kind() == GroupKind.CYCLIC || g.kind() == GroupKind.SO2) && parts.length == 1) {

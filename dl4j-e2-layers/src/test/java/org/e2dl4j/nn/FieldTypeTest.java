@@ -14,6 +14,7 @@ import org.e2dl4j.math.group.Subgroup;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.nn.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -18,7 +18,7 @@ import java.util.zip.ZipFile;
  *
  * <p>Arguments: class path (File.pathSeparator-separated), model zip, "MLN" or "CG", input file, output
  * file (ND4J binary format). Prints "isolated: org.e2dl4j not visible" when the loader could not load
- * {@code org.e2dl4j.nn.R2Conv}.
+ * {@code org.e2dl4j.nn.conv.R2Conv}.
  */
 public final class IsolatedModelRunner {
 
@@ -44,8 +44,8 @@ public final class IsolatedModelRunner {
         };
         Thread.currentThread().setContextClassLoader(isolated);
         try {
-            Class.forName("org.e2dl4j.nn.R2Conv", false, isolated);
-            System.out.println("NOT isolated: org.e2dl4j.nn.R2Conv is visible");
+            Class.forName("org.e2dl4j.nn.conv.R2Conv", false, isolated);
+            System.out.println("NOT isolated: org.e2dl4j.nn.conv.R2Conv is visible");
         } catch (ClassNotFoundException expected) {
             System.out.println("isolated: org.e2dl4j not visible");
         }

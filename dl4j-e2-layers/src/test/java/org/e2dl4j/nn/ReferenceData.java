@@ -16,13 +16,13 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * Reads the e2cnn reference data in {@code shared/reference}, found by walking up from the working
  * directory, and decodes its config encoding (see its README).
  */
-final class ReferenceData {
+public final class ReferenceData {
 
     private ReferenceData() {
     }
 
     /** The {@code shared/reference} directory. */
-    static Path directory() {
+    public static Path directory() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve("shared").resolve("reference");
@@ -34,7 +34,7 @@ final class ReferenceData {
         throw new IllegalStateException("no shared/reference directory above " + Path.of("").toAbsolutePath());
     }
 
-    static JsonNode read(String relative) {
+    public static JsonNode read(String relative) {
         try {
             return new ObjectMapper().readTree(directory().resolve(relative).toFile());
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class ReferenceData {
     }
 
     /** The G-space of a config's {@code gspace} entry. */
-    static GSpace gspace(JsonNode spec) {
+    public static GSpace gspace(JsonNode spec) {
         String kind = spec.get("kind").asText();
         int n = spec.has("N") ? spec.get("N").asInt() : 0;
         int maxFreq = spec.has("maximum_frequency") ? spec.get("maximum_frequency").asInt()
@@ -63,7 +63,7 @@ final class ReferenceData {
     }
 
     /** The field type of a config's list of [repr key, multiplicity]. */
-    static FieldType fieldType(GSpace gs, JsonNode fields) {
+    public static FieldType fieldType(GSpace gs, JsonNode fields) {
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode f : fields) {
             String key = f.get(0).asText();

@@ -21,13 +21,12 @@ import org.e2dl4j.samples.train.ModelResult;
 import org.e2dl4j.samples.train.RotationExperiment;
 import org.e2dl4j.samples.train.TestSets;
 import org.e2dl4j.samples.train.TrainingMode;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The main sample: trains the models of {@link ModelCatalog} on MNIST digits and compares their accuracy

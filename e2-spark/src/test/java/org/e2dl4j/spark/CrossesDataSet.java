@@ -1,12 +1,12 @@
 package org.e2dl4j.spark;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Synthetic two-class images, 1 x 9 x 9, NCHW: class 0 is a "+" (3x3 upright cross), class 1 an

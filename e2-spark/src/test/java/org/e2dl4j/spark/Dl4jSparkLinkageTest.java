@@ -1,8 +1,7 @@
 package org.e2dl4j.spark;
 
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
-import org.junit.jupiter.api.Test;
-import org.nd4j.kryo.Nd4jSerializer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -10,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.kryo.Nd4jSerializer;
 
 /**
  * dl4j-spark and nd4j-kryo exist only as 1.0.0-M2 builds; this module runs them on the 1.0.0-M2.1

@@ -1,11 +1,11 @@
 package org.e2dl4j.spark;
 
+import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.spark.TaskContext;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-
-import java.io.Serializable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for local-mode Spark tests: the first worker iteration after {@link #arm()} throws

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.math.kernel.LayerBasis;
 import org.e2dl4j.math.kernel.PairBasis;
-import org.e2dl4j.nn.AbstractR2Conv;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -21,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The implementation of {@link org.e2dl4j.nn.R2Conv} and {@link org.e2dl4j.nn.R2ConvTransposed}.
+ * The implementation of {@link org.e2dl4j.nn.conv.R2Conv} and {@link org.e2dl4j.nn.conv.R2ConvTransposed}.
  *
  * <ul>
  *   <li>forward: the filter and bias are expanded from the parameters ({@link FilterExpansion},

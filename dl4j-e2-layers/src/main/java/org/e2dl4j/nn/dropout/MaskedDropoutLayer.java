@@ -3,8 +3,7 @@ package org.e2dl4j.nn.dropout;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.e2dl4j.nn.EquivariantDropout;
-import org.e2dl4j.nn.layers.FieldLayer;
+import org.e2dl4j.nn.FieldLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,7 +13,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The implementation of {@link org.e2dl4j.nn.FieldDropout} and {@link org.e2dl4j.nn.PointwiseDropout}. In training
+ * The implementation of {@link org.e2dl4j.nn.dropout.FieldDropout} and {@link org.e2dl4j.nn.dropout.PointwiseDropout}. In training
  * it draws a Bernoulli(1 - p) mask [N, U, H, W] over the configuration's units, scales it by 1 / (1 - p), spreads
  * it to the channels (libnd4j's {@code gather} along axis 1, when units are fields) and multiplies; the mask is
  * kept (in the INPUT workspace, alive until the backward pass) so that {@code dL/dx = dL/dy * mask}. In inference

@@ -3,8 +3,8 @@ package org.e2dl4j.nn.invariant;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.e2dl4j.nn.NormPool;
-import org.e2dl4j.nn.layers.FieldLayer;
+import org.e2dl4j.nn.FieldLayer;
+import org.e2dl4j.nn.FieldNorms;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

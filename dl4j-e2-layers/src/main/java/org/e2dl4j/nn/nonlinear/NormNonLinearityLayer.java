@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.e2dl4j.nn.AbstractNormNonLinearity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Implementation of {@link org.e2dl4j.nn.NormNonLinearity} and {@link org.e2dl4j.nn.InducedNormNonLinearity}.
+ * Implementation of {@link org.e2dl4j.nn.nonlinear.NormNonLinearity} and {@link org.e2dl4j.nn.nonlinear.InducedNormNonLinearity}.
  * With n = ||v|| per unit, u = n - b, m = f(u) / n (0 where n <= 1e-10):
  * <ul>
  *   <li>forward: y = m x, per unit;</li>

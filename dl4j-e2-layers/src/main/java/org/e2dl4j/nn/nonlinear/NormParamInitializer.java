@@ -2,7 +2,6 @@ package org.e2dl4j.nn.nonlinear;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.e2dl4j.nn.AbstractNormNonLinearity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.e2dl4j.nn.AbstractAdaptivePool;
 import org.e2dl4j.nn.ExportedLayer;
 
 /**

@@ -4,13 +4,13 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.nn.EquivariantLayer;
-import org.e2dl4j.nn.layers.FieldLayer;
+import org.e2dl4j.nn.FieldLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Implementation of {@link org.e2dl4j.nn.PointwiseMaxPoolAntialiased} (a dense max pooling at stride 1, then the
- * blur) and {@link org.e2dl4j.nn.PointwiseAvgPoolAntialiased} (the blur alone): the {@link GaussianBlur}
+ * Implementation of {@link org.e2dl4j.nn.pooling.PointwiseMaxPoolAntialiased} (a dense max pooling at stride 1, then the
+ * blur) and {@link org.e2dl4j.nn.pooling.PointwiseAvgPoolAntialiased} (the blur alone): the {@link GaussianBlur}
  * subsamples.
  */
 public final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {

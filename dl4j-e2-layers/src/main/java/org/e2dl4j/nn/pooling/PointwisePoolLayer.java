@@ -3,13 +3,12 @@ package org.e2dl4j.nn.pooling;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.e2dl4j.nn.AbstractWindowPool;
-import org.e2dl4j.nn.layers.FieldLayer;
+import org.e2dl4j.nn.FieldLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Implementation of {@link org.e2dl4j.nn.PointwiseMaxPool} and {@link org.e2dl4j.nn.PointwiseAvgPool}: one
+ * Implementation of {@link org.e2dl4j.nn.pooling.PointwiseMaxPool} and {@link org.e2dl4j.nn.pooling.PointwiseAvgPool}: one
  * {@link WindowPool} over all channels at once.
  */
 public final class PointwisePoolLayer extends FieldLayer<AbstractWindowPool> {

@@ -21,7 +21,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * A fixed permutation of the channels of NCHW feature maps, {@code y[:, c] = x[:, source[c]]}: what
- * {@link org.e2dl4j.nn.ReshuffleModule} and {@link org.e2dl4j.nn.DisentangleModule} compute. Forward and
+ * {@link org.e2dl4j.nn.structure.ReshuffleModule} and {@link org.e2dl4j.nn.structure.DisentangleModule} compute. Forward and
  * backward are one gather along the channel axis each (the backward pass gathers with the inverse
  * permutation); the export is a 1 x 1 convolution whose filter is the permutation matrix. Immutable; the
  * index arrays live outside workspaces.

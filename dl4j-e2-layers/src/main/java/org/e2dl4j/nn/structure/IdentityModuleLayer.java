@@ -3,8 +3,7 @@ package org.e2dl4j.nn.structure;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.e2dl4j.nn.IdentityModule;
-import org.e2dl4j.nn.layers.FieldLayer;
+import org.e2dl4j.nn.FieldLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,6 +1,5 @@
 package org.e2dl4j.nn.structure;
 
-import org.e2dl4j.nn.R2Upsampling;
 
 /**
  * The 1-D interpolation matrices of PyTorch's {@code interpolate} (which e2cnn's {@code R2Upsampling} wraps):

@@ -15,7 +15,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.InnerBatchNorm;
+import org.e2dl4j.nn.batchnorm.InnerBatchNorm;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;

@@ -21,12 +21,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.kernel.KernelBasisCache;
-import org.e2dl4j.nn.AbstractR2Conv;
-import org.e2dl4j.samples.model.C8SteerableCnnFactory;
-import org.e2dl4j.samples.model.ModelSpec;
 import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.R2Conv;
+import org.e2dl4j.nn.conv.AbstractR2Conv;
+import org.e2dl4j.nn.conv.R2Conv;
+import org.e2dl4j.samples.model.C8SteerableCnnFactory;
+import org.e2dl4j.samples.model.ModelSpec;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,10 +36,9 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The library's benchmark in one run: R2Conv construction (kernel basis + generalized He init, basis cache

@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.R2Conv;
+import org.e2dl4j.nn.conv.R2Conv;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.NoOp;

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 
 /** The .ipynb and .zpln writers produce what Jupyter (JJava) and Zeppelin read, with the run's outputs. */

@@ -1,0 +1,85 @@
+package org.e2dl4j.nn;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.AbstractLayer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The implementation shared by the parameter-free equivariant layers (nonlinearities without bias,
+ * invariant maps, pooling, structure): it checks the input against the configuration's field type and
+ * leaves the computation to {@link #forward} and {@link #backward}.
+ *
+ * <p>Contract for subclasses: the output of {@code forward} lives in {@code ArrayType.ACTIVATIONS}, dL/dx
+ * from {@code backward} in {@code ArrayType.ACTIVATION_GRAD}, temporaries in the working-memory workspaces.
+ * DL4J runs the forward pass again before {@code backward} in training, with the same input.
+ *
+ * @param <C> the layer's configuration class
+ */
+public abstract class FieldLayer<C extends EquivariantLayer> extends AbstractLayer<C> {
+
+    private static final long serialVersionUID = 1L;
+
+    protected FieldLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Computes the layer's output for a checked NCHW input. */
+    protected abstract INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr);
+
+    /** Computes dL/dx from dL/dy for the current input. */
+    protected abstract INDArray backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr);
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        checkInput(input);
+        return forward(input, training, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        checkInput(input);
+        return new Pair<>(new DefaultGradient(), backward(epsilon, workspaceMgr));
+    }
+
+    /** Rejects an input whose shape does not fit the layer's input field type, naming both. */
+    protected void checkInput(INDArray x) {
+        C conf = layerConf();
+        if (x.rank() != 4 || x.size(1) != conf.getInType().size()) {
+            throw new IllegalStateException(conf.describe() + " (layer index " + index + "): expected an NCHW input with "
+                    + conf.getInType().size() + " channels (" + conf.getInType() + "), got shape "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+    }
+
+    @Override
+    public double calcRegularizationScore(boolean backpropOnlyParams) {
+        return 0;
+    }
+
+    @Override
+    public Type type() {
+        return Type.CONVOLUTIONAL;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public void clearNoiseWeightParams() {
+        // no parameters, so no noise on them
+    }
+
+    @Override
+    public INDArray params() {
+        return null;
+    }
+}

@@ -1,0 +1,290 @@
+package org.e2dl4j.nn.batchnorm;
+
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Batch normalization of the blocks of a {@link BlockLayout}. For block b, with values z over the batch, the
+ * space and the block's channels (M_b of them):
+ * <pre>
+ *   y = w_b (z - mu_b) / s_b + beta_b,     s_b = sqrt(v_b + eps)
+ * </pre>
+ * where mu_b is the block mean for centred blocks (0 otherwise, with no beta_b) and v_b the variance chosen by
+ * the layout's {@link VarianceRule} from the biased batch variance {@code sigma_b^2 = E z^2 - mu_b^2} in
+ * training (or without running statistics), and the running variance otherwise.
+ *
+ * <p>Cost. The map is only touched by native whole-tensor ops ({@link ChannelRows}): forward, two reductions
+ * along the contiguous rows (per (sample, channel) sums of z and z^2) and one scale and one shift pass. The
+ * statistics are O(C) numbers (per-channel sums, per-block moments, per-channel coefficients): they are combined
+ * in double precision in plain Java, because each ND4J op launch costs more than that arithmetic (tens of
+ * microseconds, several milliseconds over the few dozen a step would need). The backward pass is the exact
+ * derivative, batch statistics included: with {@code S1 = sum dy}, {@code S2 = sum dy (z - mu)} per block,
+ * <pre>
+ *   dL/dz = a dy + B z + C,   a = w / s,   B = -w c1 S2 / (s^3 M),   C = -a t S1 / M - B mu
+ *   dL/dw = S2 / s,           dL/dbeta = S1
+ * </pre>
+ * with t = 1 for centred blocks and c1 the rule's weight of sigma^2 in v: two reductions and four passes. The
+ * forward pass keeps its per-block statistics for the backward pass.
+ *
+ * <p>Running statistics follow the momentum m: {@code mean <- (1 - m) mean + m mu},
+ * {@code var <- (1 - m) var + m k sigma^2} (k the Bessel factor); the backward pass returns {@code old - new}
+ * as their "gradient", which DL4J's NoOp updater and plain subtraction apply.
+ */
+final class BlockBatchNorm {
+
+    private final VarianceRule rule;
+    private final double eps;
+    private final double momentum;
+    private final boolean affine;
+    private final ParamOffsets offsets;
+    private final int channels;
+    private final int blocks;
+    private final int[] blockOf;
+    private final int[] blockSizes;
+    private final int[] samplesPerPixel;
+    /** For each block, its index among the centred blocks, or -1. */
+    private final int[] centredIndex;
+    private final boolean anyCentred;
+
+    /** Number of samples N*H*W the constants below were computed for. */
+    private long samples = -1;
+    /** M_b: values per block. */
+    private double[] count;
+    /** k_b = n_b / (n_b - 1). */
+    private double[] bessel;
+    /** c1_b: the weight of sigma^2 in the normalizing variance. */
+    private double[] batchWeight;
+
+    /** State of the last forward pass, per block. */
+    private boolean forwardDone;
+    private boolean batchStatistics;
+    private final double[] mean;
+    private final double[] variance;
+    private final double[] std;
+    private final double[] scale;
+
+    BlockBatchNorm(BlockLayout layout, ParamOffsets offsets, double eps, double momentum, boolean affine) {
+        this.rule = layout.rule();
+        this.eps = eps;
+        this.momentum = momentum;
+        this.affine = affine;
+        this.offsets = offsets;
+        this.channels = layout.channels();
+        this.blocks = layout.blockCount();
+        this.blockOf = layout.blockOfChannel();
+        this.blockSizes = layout.blockSizes();
+        this.samplesPerPixel = layout.samplesPerPixel();
+        this.centredIndex = new int[blocks];
+        java.util.Arrays.fill(centredIndex, -1);
+        int[] centred = layout.centredBlocks();
+        for (int t = 0; t < centred.length; t++) {
+            centredIndex[centred[t]] = t;
+        }
+        this.anyCentred = centred.length > 0;
+        this.mean = new double[blocks];
+        this.variance = new double[blocks];
+        this.std = new double[blocks];
+        this.scale = new double[blocks];
+    }
+
+    /**
+     * Normalizes {@code z} [N, C, H, W] into {@code out} (c-ordered, same shape).
+     *
+     * @param params          the layer's flat parameter values ({@link ParamOffsets})
+     * @param batchStatistics whether to use this batch's statistics (training, or no running statistics)
+     */
+    void forward(INDArray z, INDArray out, double[] params, boolean batchStatistics) {
+        long n = z.size(0);
+        prepare(n * z.size(2) * z.size(3));
+        INDArray rows = ChannelRows.of(z);
+        double[] v = new double[blocks];
+        if (batchStatistics) {
+            double[][] sums = blockSums(rows, rows, n);
+            for (int b = 0; b < blocks; b++) {
+                mean[b] = centredIndex[b] >= 0 ? sums[0][b] / count[b] : 0;
+                variance[b] = Math.max(sums[1][b] / count[b] - mean[b] * mean[b], 0);
+                v[b] = batchWeight[b] * variance[b]
+                        + (offsets.var() >= 0 ? rule.runningWeight(momentum) * params[offsets.var() + b] : 0);
+            }
+        } else {
+            for (int b = 0; b < blocks; b++) {
+                mean[b] = centredIndex[b] >= 0 ? params[offsets.mean() + centredIndex[b]] : 0;
+                v[b] = params[offsets.var() + b];
+            }
+        }
+        double[][] perChannel = new double[anyCentred ? 2 : 1][channels];
+        for (int b = 0; b < blocks; b++) {
+            std[b] = Math.sqrt(v[b] + eps);
+            scale[b] = affine ? params[offsets.gamma() + b] : 1;
+        }
+        for (int c = 0; c < channels; c++) {
+            int b = blockOf[c];
+            double a = scale[b] / std[b];
+            perChannel[0][c] = a;
+            if (anyCentred) {
+                perChannel[1][c] = bias(params, b) - a * mean[b];
+            }
+        }
+        INDArray rowScalars = perRow(perChannel, z.dataType(), n);
+        INDArray outRows = ChannelRows.of(out);
+        ChannelRows.scale(rows, rowScalars.getRow(0), outRows);
+        if (anyCentred) {
+            ChannelRows.shift(outRows, rowScalars.getRow(1), outRows);
+        }
+        this.batchStatistics = batchStatistics;
+        this.forwardDone = true;
+    }
+
+    /**
+     * The backward pass of the last {@link #forward} on the same input {@code z}: writes dL/dz into {@code gradZ}
+     * (c-ordered) and returns the gradient of the flat parameter vector, with {@code old - new} for the running
+     * statistics (zero unless the forward pass used batch statistics).
+     */
+    double[] backward(INDArray gradOut, INDArray z, INDArray gradZ, double[] params, LayerWorkspaceMgr workspaceMgr) {
+        if (!forwardDone) {
+            throw new IllegalStateException("backward pass of a batch normalization without a forward pass");
+        }
+        long n = z.size(0);
+        INDArray dyRows = ChannelRows.of(gradOut);
+        INDArray zRows = ChannelRows.of(z);
+        double[][] sums = blockSums(dyRows, zRows, n);
+        double[] gradients = new double[offsets.total()];
+        double[] b = new double[blocks];
+        double[] c = new double[blocks];
+        for (int k = 0; k < blocks; k++) {
+            double sumDy = anyCentred ? sums[0][k] : 0;
+            double sumDyCentred = sums[1][k] - mean[k] * sumDy;
+            if (affine) {
+                gradients[offsets.gamma() + k] = sumDyCentred / std[k];
+                if (centredIndex[k] >= 0) {
+                    gradients[offsets.beta() + centredIndex[k]] = sumDy;
+                }
+            }
+            if (batchStatistics) {
+                b[k] = -scale[k] * batchWeight[k] * sumDyCentred / (std[k] * std[k] * std[k] * count[k]);
+                c[k] = -(centredIndex[k] >= 0 ? scale[k] / std[k] * sumDy / count[k] : 0) - b[k] * mean[k];
+                runningStep(params, gradients, k);
+            }
+        }
+        double[][] perChannel = new double[batchStatistics ? (anyCentred ? 3 : 2) : 1][channels];
+        for (int ch = 0; ch < channels; ch++) {
+            int k = blockOf[ch];
+            perChannel[0][ch] = scale[k] / std[k];
+            if (batchStatistics) {
+                perChannel[1][ch] = b[k];
+                if (anyCentred) {
+                    perChannel[2][ch] = c[k];
+                }
+            }
+        }
+        INDArray rowScalars = perRow(perChannel, z.dataType(), n);
+        INDArray gradRows = ChannelRows.of(gradZ);
+        ChannelRows.scale(dyRows, rowScalars.getRow(0), gradRows);
+        if (batchStatistics) {
+            INDArray term = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, z.dataType(), zRows.shape(), 'c');
+            ChannelRows.scale(zRows, rowScalars.getRow(1), term);
+            if (anyCentred) {
+                ChannelRows.shift(term, rowScalars.getRow(2), term);
+            }
+            gradRows.addi(term);
+        }
+        return gradients;
+    }
+
+    /** old - new of block k's running statistics after this batch. */
+    private void runningStep(double[] params, double[] gradients, int k) {
+        if (offsets.var() >= 0) {
+            gradients[offsets.var() + k] = momentum * (params[offsets.var() + k] - bessel[k] * variance[k]);
+        }
+        if (offsets.mean() >= 0 && centredIndex[k] >= 0) {
+            int at = offsets.mean() + centredIndex[k];
+            gradients[at] = momentum * (params[at] - mean[k]);
+        }
+    }
+
+    private double bias(double[] params, int block) {
+        return affine && centredIndex[block] >= 0 ? params[offsets.beta() + centredIndex[block]] : 0;
+    }
+
+    /**
+     * Per-block totals over batch, space and the block's channels: {sum a, sum a b} (the first only when some
+     * block is centred, else zeros).
+     */
+    private double[][] blockSums(INDArray aRows, INDArray bRows, long n) {
+        int k = anyCentred ? 2 : 1;
+        INDArray perRow = Nd4j.createUninitialized(aRows.dataType(), k, aRows.size(0));
+        if (anyCentred) {
+            ChannelRows.sums(aRows, perRow.getRow(0));
+        }
+        ChannelRows.dots(aRows, bRows, perRow.getRow(k - 1));
+        double[] perChannel = perRow.reshape('c', k, n, channels).sum(1).reshape(k * channels).toDoubleVector();
+        double[][] perBlock = new double[2][blocks];
+        for (int j = 0; j < k; j++) {
+            double[] target = perBlock[anyCentred ? j : 1];
+            for (int c = 0; c < channels; c++) {
+                target[blockOf[c]] += perChannel[j * channels + c];
+            }
+        }
+        return perBlock;
+    }
+
+    /**
+     * Per-channel values [k][C] as per-row scalars [k, N*C] in the data type: each channel's value repeated for
+     * the n samples, filled here and copied to ND4J at once (a native tile of the [k, C] array costs more than the
+     * whole fill).
+     */
+    private static INDArray perRow(double[][] perChannel, DataType dataType, long n) {
+        int c = perChannel[0].length;
+        int rows = Math.toIntExact(n * c);
+        if (dataType == DataType.FLOAT) {
+            float[][] r = new float[perChannel.length][rows];
+            for (int j = 0; j < perChannel.length; j++) {
+                for (int ch = 0; ch < c; ch++) {
+                    r[j][ch] = (float) perChannel[j][ch];
+                }
+                repeatFirstRow(r[j], c);
+            }
+            return Nd4j.createFromArray(r);
+        }
+        double[][] r = new double[perChannel.length][rows];
+        for (int j = 0; j < perChannel.length; j++) {
+            System.arraycopy(perChannel[j], 0, r[j], 0, c);
+            repeatFirstRow(r[j], c);
+        }
+        return Nd4j.createFromArray(r).castTo(dataType);
+    }
+
+    /** Copies the first {@code c} entries over the rest of the array, block after block. */
+    private static void repeatFirstRow(float[] array, int c) {
+        for (int at = c; at < array.length; at += c) {
+            System.arraycopy(array, 0, array, at, c);
+        }
+    }
+
+    /** Copies the first {@code c} entries over the rest of the array, block after block. */
+    private static void repeatFirstRow(double[] array, int c) {
+        for (int at = c; at < array.length; at += c) {
+            System.arraycopy(array, 0, array, at, c);
+        }
+    }
+
+    /** Recomputes M_b, k_b and c1_b when the number of samples N*H*W changes. */
+    private void prepare(long sampleCount) {
+        if (sampleCount == samples) {
+            return;
+        }
+        count = new double[blocks];
+        bessel = new double[blocks];
+        batchWeight = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            count[b] = (double) blockSizes[b] * sampleCount;
+            double n = (double) samplesPerPixel[b] * sampleCount;
+            bessel[b] = n > 1 ? n / (n - 1) : 1;
+            batchWeight[b] = rule.batchWeight(bessel[b], momentum);
+        }
+        samples = sampleCount;
+    }
+}

@@ -1,0 +1,419 @@
+package org.e2dl4j.nn.conv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.e2dl4j.math.kernel.LayerBasis;
+import org.e2dl4j.math.repr.Nonlinearity;
+import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.FieldInputType;
+import org.e2dl4j.nn.FieldType;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The configuration shared by the steerable convolutions {@link R2Conv} and {@link R2ConvTransposed}: input
+ * and output {@link FieldType}s on one G-space, a square kernel, its geometry and the kernel-basis policy.
+ * The filter is {@code K = sum_w weight_w * basis_w} over the G-steerable basis of the two types
+ * ({@code K(g p) = rho_out(g) K(p) rho_in(g)^-1}); parameters are the basis weights ("W", e2cnn's layout) and
+ * one bias per trivial irrep of the output type ("b").
+ *
+ * <p>The field types are fixed by the configuration: the number of input channels is
+ * {@code getInType().size()}, and {@code setNIn} / {@code getOutputType} check that the incoming type matches,
+ * returning a {@link FieldInputType} carrying {@code outType} for the next layer. These checks run when a
+ * configuration is built with input types ({@code setInputType} / {@code setInputTypes}); the layer itself
+ * checks the channel count of every input it receives.
+ */
+public abstract class AbstractR2Conv extends EquivariantLayer {
+
+    private static final long serialVersionUID = 1L;
+
+    private FieldType outType;
+    private int kernelSize;
+    private int stride = 1;
+    private int padding;
+    private int dilation = 1;
+    private int groups = 1;
+    private boolean bias = true;
+    private ConvolutionMode paddingMode = ConvolutionMode.Truncate;
+    private BasisSettings basisSettings = BasisSettings.defaults();
+
+    private transient volatile LayerBasis layerBasis;
+
+    /** For Jackson. */
+    protected AbstractR2Conv() {
+    }
+
+    protected AbstractR2Conv(Builder<?> b) {
+        super(b);
+        this.outType = b.outType;
+        this.kernelSize = b.kernelSize;
+        this.stride = b.stride;
+        this.padding = b.padding;
+        this.dilation = b.dilation;
+        this.groups = b.groups;
+        this.bias = b.bias;
+        this.paddingMode = b.paddingMode;
+        this.basisSettings = b.basisSettings;
+        validate();
+    }
+
+    /** The libnd4j operation this layer runs. */
+    public abstract ConvolutionKind kind();
+
+    private void validate() {
+        String who = describe();
+        Objects.requireNonNull(getInType(), who + ": input field type");
+        Objects.requireNonNull(outType, who + ": output field type");
+        if (!getInType().gspace().equals(outType.gspace())) {
+            throw new IllegalArgumentException(who + ": input and output field types must live on the same G-space, got "
+                    + getInType() + " and " + outType);
+        }
+        try {
+            geometry();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who + ": " + e.getMessage(), e);
+        }
+        checkGroups(getInType(), "input");
+        checkGroups(outType, "output");
+        IActivation act = getActivationFn();
+        if (act != null && !(act instanceof ActivationIdentity)) {
+            for (Representation r : outType.representations()) {
+                if (!r.supports(Nonlinearity.POINTWISE)) {
+                    throw new IllegalArgumentException(who + ": activation " + act + " is applied channel by channel,"
+                            + " which is equivariant only on fields whose representation supports pointwise"
+                            + " nonlinearities; output field '" + r.name() + "' of " + outType + " does not."
+                            + " Use the identity activation and an equivariant nonlinearity layer");
+                }
+            }
+        }
+        layerBasis();
+    }
+
+    private void checkGroups(FieldType type, String side) {
+        String who = describe();
+        if (groups < 1 || type.fieldCount() % groups != 0) {
+            throw new IllegalArgumentException(who + ": groups must be >= 1 and divide the number of " + side
+                    + " fields (" + type.fieldCount() + " in " + type + "), got " + groups);
+        }
+        int perGroup = type.fieldCount() / groups;
+        for (int f = perGroup; f < type.fieldCount(); f++) {
+            if (!type.representations().get(f).equals(type.representations().get(f % perGroup))) {
+                throw new IllegalArgumentException(who + ": with " + groups + " groups every group of " + side
+                        + " fields must repeat the first one, but field " + f + " is '"
+                        + type.representations().get(f).name() + "' where the first group has '"
+                        + type.representations().get(f % perGroup).name() + "' (" + type + ")");
+            }
+        }
+    }
+
+    /**
+     * The kernel basis of the layer: input fields of one group to all output fields (e2cnn's grouped
+     * layout). Built on first use from the configuration and cached; not serialized.
+     */
+    public LayerBasis layerBasis() {
+        LayerBasis b = layerBasis;
+        if (b == null) {
+            List<Integer> firstGroup = new ArrayList<>();
+            for (int f = 0; f < getInType().fieldCount() / groups; f++) {
+                firstGroup.add(f);
+            }
+            FieldType inGroup = getInType().indexSelect(firstGroup);
+            try {
+                b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
+                        dilation, basisSettings.toPolicy());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(describe() + " from " + getInType() + " to " + outType
+                        + ": " + e.getMessage(), e);
+            }
+            layerBasis = b;
+        }
+        return b;
+    }
+
+    /** The spatial geometry (kernel, stride, padding, dilation, padding mode). */
+    public ConvGeometry geometry() {
+        return new ConvGeometry(kernelSize, stride, padding, dilation, paddingMode);
+    }
+
+    /** Whether the layer has bias parameters: bias requested and the output type contains a trivial irrep. */
+    public boolean hasBiasParams() {
+        return bias && layerBasis().biasDimension() > 0;
+    }
+
+    @Override
+    protected org.deeplearning4j.nn.api.Layer createLayer(NeuralNetConfiguration conf, DataType networkDataType) {
+        return new R2ConvLayer(conf, networkDataType);
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return R2ConvParamInitializer.INSTANCE;
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
+        ConvGeometry g = geometry();
+        try {
+            return FieldInputType.of(outType, kind().outputSize(g, in.getHeight()), kind().outputSize(g, in.getWidth()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(describe() + " (layer index " + layerIndex
+                    + "), input " + in.getHeight() + " x " + in.getWidth() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        InputType outputType = getOutputType(-1, inputType);
+        long params = initializer().numParams(this);
+        long filter = (long) getInType().size() * outType.size() * kernelSize * kernelSize;
+        long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(params);
+        return new LayerMemoryReport.Builder(getLayerName(), getClass(), inputType, outputType)
+                .standardMemory(params, updaterState)
+                .workingMemory(2 * filter, 0, MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .build();
+    }
+
+    @Override
+    public void setInType(FieldType inType) {
+        super.setInType(inType);
+        this.layerBasis = null;
+    }
+
+    public FieldType getOutType() {
+        return outType;
+    }
+
+    @Override
+    public FieldType outType() {
+        return outType;
+    }
+
+    public void setOutType(FieldType outType) {
+        this.outType = outType;
+        this.layerBasis = null;
+    }
+
+    public int getKernelSize() {
+        return kernelSize;
+    }
+
+    public void setKernelSize(int kernelSize) {
+        this.kernelSize = kernelSize;
+        this.layerBasis = null;
+    }
+
+    public int getStride() {
+        return stride;
+    }
+
+    public void setStride(int stride) {
+        this.stride = stride;
+    }
+
+    public int getPadding() {
+        return padding;
+    }
+
+    public void setPadding(int padding) {
+        this.padding = padding;
+    }
+
+    public int getDilation() {
+        return dilation;
+    }
+
+    public void setDilation(int dilation) {
+        this.dilation = dilation;
+        this.layerBasis = null;
+    }
+
+    public int getGroups() {
+        return groups;
+    }
+
+    public void setGroups(int groups) {
+        this.groups = groups;
+        this.layerBasis = null;
+    }
+
+    /** Whether a bias was requested (it exists only if the output type contains trivial irreps). */
+    public boolean isBias() {
+        return bias;
+    }
+
+    public void setBias(boolean bias) {
+        this.bias = bias;
+    }
+
+    public ConvolutionMode getPaddingMode() {
+        return paddingMode;
+    }
+
+    public void setPaddingMode(ConvolutionMode paddingMode) {
+        this.paddingMode = paddingMode;
+    }
+
+    public BasisSettings getBasisSettings() {
+        return basisSettings;
+    }
+
+    public void setBasisSettings(BasisSettings basisSettings) {
+        this.basisSettings = basisSettings;
+        this.layerBasis = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || o.getClass() != getClass() || !super.equals(o)) {
+            return false;
+        }
+        AbstractR2Conv c = (AbstractR2Conv) o;
+        return kernelSize == c.kernelSize && stride == c.stride && padding == c.padding && dilation == c.dilation
+                && groups == c.groups && bias == c.bias && paddingMode == c.paddingMode
+                && Objects.equals(outType, c.outType)
+                && Objects.equals(basisSettings, c.basisSettings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), outType, kernelSize, stride, padding, dilation, groups, bias,
+                paddingMode, basisSettings);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + (getLayerName() == null ? "" : "'" + getLayerName() + "', ") + getInType() + " -> "
+                + outType + ", k=" + kernelSize + ", stride=" + stride + ", padding=" + padding + ", dilation="
+                + dilation + (groups == 1 ? "" : ", groups=" + groups) + ", " + paddingMode
+                + (bias ? "" : ", no bias") + ")";
+    }
+
+    /**
+     * The builder shared by the steerable convolutions. Defaults: stride 1, padding 0, dilation 1, 1 group,
+     * bias on, padding mode Truncate, identity activation, e2cnn's basis defaults.
+     */
+    public abstract static class Builder<T extends Builder<T>> extends EquivariantLayer.Builder<T> {
+        private final FieldType outType;
+        private final int kernelSize;
+        private int stride = 1;
+        private int padding;
+        private int dilation = 1;
+        private int groups = 1;
+        private boolean bias = true;
+        private ConvolutionMode paddingMode = ConvolutionMode.Truncate;
+        private BasisSettings basisSettings = BasisSettings.defaults();
+
+        protected Builder(FieldType inType, FieldType outType, int kernelSize) {
+            super(inType);
+            this.outType = Objects.requireNonNull(outType, "output field type");
+            this.kernelSize = kernelSize;
+        }
+
+        @SuppressWarnings("unchecked")
+        private T self() {
+            return (T) this;
+        }
+
+        /** Zero padding on every side (default 0). */
+        public T padding(int padding) {
+            this.padding = padding;
+            return self();
+        }
+
+        /** Stride (default 1). */
+        public T stride(int stride) {
+            this.stride = stride;
+            return self();
+        }
+
+        /** Dilation of the kernel (default 1); the basis is sampled on the dilated grid, as in e2cnn. */
+        public T dilation(int dilation) {
+            this.dilation = dilation;
+            return self();
+        }
+
+        /**
+         * Number of groups (default 1): the fields split into {@code groups} equal groups and each output group
+         * sees only its input group (e2cnn's grouped convolution).
+         */
+        public T groups(int groups) {
+            this.groups = groups;
+            return self();
+        }
+
+        /** Whether to learn a bias on the trivial irreps of the output type (default true). */
+        public T bias(boolean bias) {
+            this.bias = bias;
+            return self();
+        }
+
+        /** DL4J's padding mode: Truncate (default), Strict or Same. */
+        public T paddingMode(ConvolutionMode mode) {
+            this.paddingMode = mode;
+            return self();
+        }
+
+        /** All basis settings at once (default: e2cnn's). */
+        public T basisSettings(BasisSettings settings) {
+            this.basisSettings = Objects.requireNonNull(settings);
+            return self();
+        }
+
+        /** One Gaussian ring width for all rings (default: e2cnn's 0.6 / 0.4 outer / 0.005 at r = 0). */
+        public T sigma(double sigma) {
+            this.basisSettings = basisSettings.withSigma(sigma);
+            return self();
+        }
+
+        /** One Gaussian ring width per ring. */
+        public T sigmas(double... sigmas) {
+            this.basisSettings = basisSettings.withSigmas(sigmas);
+            return self();
+        }
+
+        /** Ring radii (default: 0, d, ..., (ceil(k/2)-1) d). */
+        public T rings(double... rings) {
+            this.basisSettings = basisSettings.withRings(rings);
+            return self();
+        }
+
+        /** One of e2cnn's manual band limits (default FCO1). */
+        public T frequencyCutoff(org.e2dl4j.math.kernel.ManualCutoff rule) {
+            this.basisSettings = basisSettings.withFrequencyCutoff(rule);
+            return self();
+        }
+
+        /** The band limit |frequency| <= factor * radius. */
+        public T frequencyCutoffFactor(double factor) {
+            this.basisSettings = basisSettings.withFrequencyCutoffFactor(factor);
+            return self();
+        }
+
+        /** The largest aliasing offset of finite groups (default unlimited). */
+        public T maximumOffset(int offset) {
+            this.basisSettings = basisSettings.withMaximumOffset(offset);
+            return self();
+        }
+
+        /** A filter on basis elements (default none). */
+        public T basisFilter(BasisFilter filter) {
+            this.basisSettings = basisSettings.withBasisFilter(filter);
+            return self();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.e2dl4j.nn.conv;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.e2dl4j.nn.ExportedLayer;
+import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.StockExport;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * G-steerable convolution on the plane (e2cnn's {@code R2Conv}) as a DL4J layer: maps a feature map of
+ * type {@code in} [N, in.size(), H, W] to one of type {@code out} [N, out.size(), H', W'] by
+ * {@code y = x * K + b} with a filter {@code K = sum_w weight_w * basis_w} from the steerable kernel basis, so
+ * that {@code f(g.x) = g.f(x)} for every element g of the G-space's group (exactly on grid-preserving ones).
+ * H' = floor((H + 2p - d(k-1) - 1) / s) + 1 (Truncate), ceil(H / s) (Same).
+ *
+ * <pre>
+ *   new R2Conv.Builder(FieldType.trivial(gs, 3), FieldType.regular(gs, 8), 5).padding(2).build()
+ * </pre>
+ * The filter is expanded with ND4J matrix ops and run through libnd4j's {@code conv2d} directly (oneDNN on
+ * CPU); in inference it is cached until the parameters change. {@link Export} turns it into a stock
+ * {@code ConvolutionLayer}.
+ */
+public class R2Conv extends AbstractR2Conv {
+
+    private static final long serialVersionUID = 1L;
+
+    /** For Jackson. */
+    public R2Conv() {
+    }
+
+    private R2Conv(Builder b) {
+        super(b);
+    }
+
+    @Override
+    public ConvolutionKind kind() {
+        return ConvolutionKind.CONVOLUTION;
+    }
+
+    /** Builder: {@code new R2Conv.Builder(in, out, kernelSize)}; see {@link AbstractR2Conv.Builder} for the options. */
+    @SuppressWarnings("unchecked")
+
+    /** Exports an {@link R2Conv} as a stock {@code ConvolutionLayer} holding its expanded filter and bias. */
+    @Override
+    public StockExport toStock(org.deeplearning4j.nn.api.Layer layer) {
+        return StockExport.replacedBy(stockLayers(layer));
+    }
+
+    private List<ExportedLayer> stockLayers(org.deeplearning4j.nn.api.Layer layer) {
+        R2ConvLayer conv = (R2ConvLayer) layer;
+        AbstractR2Conv c = (AbstractR2Conv) layer.conf().getLayer();
+        int k = c.getKernelSize();
+        ConvolutionLayer stock = new ConvolutionLayer.Builder(k, k).nIn(c.getInType().size())
+                .nOut(c.getOutType().size()).stride(c.getStride(), c.getStride())
+                .padding(c.getPadding(), c.getPadding()).dilation(c.getDilation(), c.getDilation())
+                .convolutionMode(c.getPaddingMode()).dataFormat(CNN2DFormat.NCHW).hasBias(conv.hasBias()).build();
+        return List.of(ExportedLayer.replacing(c, stock, stockParams(conv)));
+    }
+
+
+    /** "W" the expanded filter and, with a bias, "b" the expanded bias. */
+    static Map<String, INDArray> stockParams(R2ConvLayer conv) {
+        Map<String, INDArray> params = new HashMap<>();
+        params.put("W", conv.expandedFilter());
+        if (conv.hasBias()) {
+            params.put("b", conv.expandedBias());
+        }
+        return params;
+    }
+
+    public static class Builder extends AbstractR2Conv.Builder<Builder> {
+
+        /**
+         * @param in         input field type
+         * @param out        output field type, on the same G-space
+         * @param kernelSize k of the k x k kernel
+         */
+        public Builder(FieldType in, FieldType out, int kernelSize) {
+            super(in, out, kernelSize);
+        }
+
+        @Override
+        public R2Conv build() {
+            return new R2Conv(this);
+        }
+    }
+}

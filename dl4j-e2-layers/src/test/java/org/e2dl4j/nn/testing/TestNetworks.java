@@ -1,0 +1,70 @@
+package org.e2dl4j.nn.testing;
+
+import java.util.List;
+import java.util.Random;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Small networks and inputs for the layer tests. */
+public final class TestNetworks {
+
+    private TestNetworks() {
+    }
+
+    /** The layers, then a per-pixel MSE loss; NoOp updater; given data type and seed. */
+    public static MultiLayerNetwork withLoss(DataType dataType, long seed, InputType inputType, List<Layer> layers) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType)
+                .updater(new NoOp()).list();
+        for (Layer l : layers) {
+            b.layer(l);
+        }
+        b.layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());
+        MultiLayerConfiguration conf = b.setInputType(inputType).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** The same chain as a ComputationGraph with vertices "l0", "l1", ..., "loss". */
+    public static ComputationGraph graphWithLoss(DataType dataType, long seed, InputType inputType, List<Layer> layers) {
+        ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder().seed(seed)
+                .dataType(dataType).updater(new NoOp()).graphBuilder().addInputs("in");
+        String previous = "in";
+        for (int i = 0; i < layers.size(); i++) {
+            b.addLayer("l" + i, layers.get(i), previous);
+            previous = "l" + i;
+        }
+        b.addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                .build(), previous);
+        ComputationGraph g = new ComputationGraph(b.setOutputs("loss").setInputTypes(inputType).build());
+        g.init();
+        return g;
+    }
+
+    /** Seeded standard normal values (Java RNG, same on every backend). */
+    public static INDArray gaussian(DataType dataType, long seed, long... shape) {
+        Random rnd = new Random(seed);
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextGaussian();
+        }
+        return Nd4j.createFromArray(v).castTo(dataType).reshape('c', shape);
+    }
+}
