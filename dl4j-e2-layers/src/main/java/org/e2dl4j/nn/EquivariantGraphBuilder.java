@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.e2dl4j.nn.structure.ReshuffleModule;
 
 /**
  * Field-type bookkeeping for a DL4J {@code ComputationGraph} of equivariant layers: every vertex added through
@@ -22,7 +21,7 @@ import org.e2dl4j.nn.structure.ReshuffleModule;
  *
  * <ul>
  *   <li>{@link #splitByLabels}: one {@link FieldSubsetVertex} per label selecting that label's fields (contiguous
- *       channels); when a label's fields are not contiguous, a {@link ReshuffleModule} first groups the fields by
+ *       channels); when a label's fields are not contiguous, the direct sum of its runs of fields groups them by
  *       label (e2cnn's {@code reshuffle});</li>
  *   <li>{@link #addDirectSum}: a {@link DirectSumVertex}, the direct sum of tensors, whose output type is the
  *       direct sum of its inputs' types ({@link FieldType#directSum});</li>
@@ -143,10 +142,10 @@ public final class EquivariantGraphBuilder {
 
     /**
      * Splits the fields of {@code input} by one label per field (e2cnn's {@code BranchingModule}). For each label,
-     * in order of first appearance, a {@link FieldSubsetVertex} named {@code name_<label>} selects its fields, of
-     * type {@code typeOf(input).groupByLabels(labels).get(label)}. If some label's fields are not contiguous, a
-     * {@link ReshuffleModule} named {@code name_reshuffle} first orders the fields by label (stably). With a single
-     * label, the input itself is the branch.
+     * in order of first appearance, a vertex named {@code name_<label>} carries its fields, of type
+     * {@code typeOf(input).groupByLabels(labels).get(label)}: a {@link FieldSubsetVertex} when the label's fields
+     * are contiguous, else the {@link DirectSumVertex} of one {@link FieldSubsetVertex} per run of consecutive
+     * fields ({@code name_<label>_run<k>}). With a single label, the input itself is the branch.
      *
      * @return the vertex of each label's branch, in order of first appearance
      * @throws IllegalArgumentException if there is not one label per field
@@ -154,54 +153,40 @@ public final class EquivariantGraphBuilder {
     public Map<String, String> splitByLabels(String name, String input, List<String> labels) {
         FieldType type = typeOf(input);
         Map<String, FieldType> byLabel = type.groupByLabels(labels);
-        List<String> order = new ArrayList<>(byLabel.keySet());
-        if (order.size() == 1) {
-            return Map.of(order.get(0), input);
+        if (byLabel.size() == 1) {
+            return Map.of(byLabel.keySet().iterator().next(), input);
         }
-        String source = input;
-        List<String> fieldLabels = labels;
-        if (!contiguous(labels)) {
-            List<Integer> permutation = new ArrayList<>();
-            for (String label : order) {
-                for (int f = 0; f < labels.size(); f++) {
-                    if (labels.get(f).equals(label)) {
-                        permutation.add(f);
+        Map<String, String> branches = new LinkedHashMap<>();
+        for (String label : byLabel.keySet()) {
+            List<int[]> runs = new ArrayList<>();
+            for (int f = 0; f < labels.size(); f++) {
+                if (labels.get(f).equals(label)) {
+                    if (f > 0 && labels.get(f - 1).equals(label)) {
+                        runs.get(runs.size() - 1)[1] = f + 1;
+                    } else {
+                        runs.add(new int[] {f, f + 1});
                     }
                 }
             }
-            source = name + "_reshuffle";
-            addLayer(source, new ReshuffleModule.Builder(type, permutation).name(source).build(), input);
-            type = typeOf(source);
-            fieldLabels = permutation.stream().map(labels::get).toList();
-        }
-        Map<String, String> branches = new LinkedHashMap<>();
-        int field = 0;
-        for (String label : order) {
-            int first = field;
-            while (field < fieldLabels.size() && fieldLabels.get(field).equals(label)) {
-                field++;
-            }
             String vertex = name + "_" + label;
             requireNew(vertex);
-            graph.addVertex(vertex, new FieldSubsetVertex(type, first, field), source);
+            if (runs.size() == 1) {
+                graph.addVertex(vertex, new FieldSubsetVertex(type, runs.get(0)[0], runs.get(0)[1]), input);
+            } else {
+                String[] parts = new String[runs.size()];
+                for (int k = 0; k < runs.size(); k++) {
+                    parts[k] = vertex + "_run" + k;
+                    requireNew(parts[k]);
+                    FieldSubsetVertex run = new FieldSubsetVertex(type, runs.get(k)[0], runs.get(k)[1]);
+                    graph.addVertex(parts[k], run, input);
+                    types.put(parts[k], run.outType());
+                }
+                graph.addVertex(vertex, new DirectSumVertex(), parts);
+            }
             types.put(vertex, byLabel.get(label));
             branches.put(label, vertex);
         }
         return Collections.unmodifiableMap(branches);
-    }
-
-    private static boolean contiguous(List<String> labels) {
-        List<String> closed = new ArrayList<>();
-        for (int f = 0; f < labels.size(); f++) {
-            String label = labels.get(f);
-            if (f > 0 && !label.equals(labels.get(f - 1))) {
-                closed.add(labels.get(f - 1));
-            }
-            if (closed.contains(label)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -34,7 +34,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * {@link EquivariantGraphBuilder}: branching by field labels (stock subset vertices, a reshuffle where labels are
+ * {@link EquivariantGraphBuilder}: branching by field labels (stock subset vertices, direct sums of runs where labels are
  * not contiguous) and the direct sum (a stock merge vertex) keep the graph equivariant and typed; the graph
  * passes the gradient check, JSON and ModelSerializer round trips and exports with stock vertices.
  */
@@ -46,7 +46,7 @@ class EquivariantGraphBuilderTest {
     /** regular (4), irrep 1 (2), regular (4), trivial (1). */
     private static final FieldType MIXED = new FieldType(C4, List.of(C4.regularRepr(), C4.irrep(1), C4.regularRepr(),
             C4.trivialRepr()));
-    /** "a" is not contiguous, so the split needs a reshuffle first. */
+    /** "a" is not contiguous, so its branch is the direct sum of two runs of fields. */
     private static final List<String> LABELS = List.of("a", "b", "a", "c");
 
     private static final Map<String, Function<FieldType, ? extends TypedLayer>> BRANCHES = Map.of(
@@ -93,8 +93,9 @@ class EquivariantGraphBuilderTest {
         assertEquals(byLabel.get("c"), g.typeOf("multi_split_c"), "label c");
         assertEquals(FieldType.directSum(List.of(FieldType.regular(C4, 1), byLabel.get("b"), FieldType.irrep(C4, 1, 1))),
                 g.typeOf("multi"), "a's output, then b's (its irrep 1 field), then c's, in the order the labels first appear");
-        assertTrue(g.graphBuilder().getVertices().containsKey("multi_split_reshuffle"),
-                "label a is not contiguous: a reshuffle groups it");
+        assertTrue(g.graphBuilder().getVertices().get("multi_split_a") instanceof DirectSumVertex,
+                "label a is not contiguous: the direct sum of its two runs groups it");
+        assertEquals(FieldType.regular(C4, 1), g.typeOf("multi_split_a_run1"), "the second run of a: field 2");
     }
 
     @Test
@@ -103,7 +104,8 @@ class EquivariantGraphBuilderTest {
                 .addInput("in", MIXED);
         Map<String, String> branches = g.splitByLabels("split", "in", List.of("x", "x", "y", "z"));
         assertEquals(List.of("x", "y", "z"), List.copyOf(branches.keySet()), "labels in order of first appearance");
-        assertFalse(g.graphBuilder().getVertices().containsKey("split_reshuffle"), "no reshuffle needed");
+        assertFalse(g.graphBuilder().getVertices().keySet().stream().anyMatch(v -> v.contains("_run")),
+                "contiguous labels need no runs");
         FieldSubsetVertex y = (FieldSubsetVertex) g.graphBuilder().getVertices().get(branches.get("y"));
         assertEquals(6, y.fromChannel(), "y is the second regular field: channels 6..9");
         assertEquals(10, y.toChannel(), "y is the second regular field: channels 6..9");

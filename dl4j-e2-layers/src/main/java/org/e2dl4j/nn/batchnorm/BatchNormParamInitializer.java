@@ -26,7 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * restored with the network) but are neither weights nor biases: no regularization, a NoOp updater, no division
  * by the minibatch size, and their "gradient" is the step that moves them to their updated value.
  */
-public final class BatchNormParamInitializer implements ParamInitializer {
+final class BatchNormParamInitializer implements ParamInitializer {
 
     /** The shared instance. */
     public static final BatchNormParamInitializer INSTANCE = new BatchNormParamInitializer();

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and steps the running statistics through their "gradient" ({@link BatchNormParamInitializer}); inference uses
  * the running statistics. The output is created in the ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD.
  */
-public final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
+final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
 
     private final ParamOffsets offsets;
     /** Offset and length of each parameter key in {@link #offsets}' order. */

@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The output is created in the ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD; the expanded filter and
  * its gradient buffer live outside workspaces.
  */
-public final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
+final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
 
     private final ConvolutionKind kind;
     private final ConvGeometry geometry;

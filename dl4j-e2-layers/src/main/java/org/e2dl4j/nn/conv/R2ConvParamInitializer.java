@@ -21,7 +21,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the layer has a bias, "b", one per trivial irrep of the output type, set to the configured bias init
  * (default 0). Both are views of the layer's slice of the network's flat parameter vector.
  */
-public final class R2ConvParamInitializer implements ParamInitializer {
+final class R2ConvParamInitializer implements ParamInitializer {
 
     /** The shared instance. */
     public static final R2ConvParamInitializer INSTANCE = new R2ConvParamInitializer();

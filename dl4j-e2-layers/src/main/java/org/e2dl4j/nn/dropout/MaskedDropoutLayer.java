@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * it copies the input. The generator is reseeded per step from the network seed, the layer index and the
  * iteration and epoch counts.
  */
-public final class MaskedDropoutLayer extends FieldLayer<EquivariantDropout> {
+final class MaskedDropoutLayer extends FieldLayer<EquivariantDropout> {
 
     private static final long serialVersionUID = 1L;
 

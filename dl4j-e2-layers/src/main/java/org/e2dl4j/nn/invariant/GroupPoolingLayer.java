@@ -3,13 +3,14 @@ package org.e2dl4j.nn.invariant;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.ChannelGroupPool;
 import org.e2dl4j.nn.FieldLayer;
 import org.e2dl4j.nn.FieldType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Implementation of {@link GroupPooling}: a {@link ChannelGroupPool} (maximum) over the fields. */
-public final class GroupPoolingLayer extends FieldLayer<GroupPooling> {
+final class GroupPoolingLayer extends FieldLayer<GroupPooling> {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package org.e2dl4j.nn.invariant;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.ChannelGroupPool;
 import org.e2dl4j.nn.FieldLayer;
 import org.e2dl4j.nn.FieldNorms;
 import org.e2dl4j.nn.FieldType;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Implementation of {@link InducedNormPool}: the {@link FieldNorms} of all sub-fields, then the
  * {@link ChannelGroupPool} (maximum) over each field's sub-fields.
  */
-public final class InducedNormPoolLayer extends FieldLayer<InducedNormPool> {
+final class InducedNormPoolLayer extends FieldLayer<InducedNormPool> {
 
     private static final long serialVersionUID = 1L;
 

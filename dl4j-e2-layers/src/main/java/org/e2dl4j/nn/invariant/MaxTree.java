@@ -12,7 +12,7 @@ import java.util.List;
  * group. Exact in real arithmetic; in floating point each level adds a rounding of the order of one ulp.
  * This is how {@link GroupPoolingExportRule} expresses group pooling with stock 1x1 convolutions. Immutable.
  */
-public final class MaxTree {
+final class MaxTree {
 
     private final List<double[][]> reluLevels;
     private final double[][] readout;

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Implementation of {@link NormPool}: the {@link FieldNorms} of the fields. */
-public final class NormPoolLayer extends FieldLayer<NormPool> {
+final class NormPoolLayer extends FieldLayer<NormPool> {
 
     private static final long serialVersionUID = 1L;
 

@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the two halves of an [N, C, 2, HW] array (output channel 2i + k holds (-1)^k x_i), DL4J's activation f runs on
  * it in place; backward: {@code dL/dx_i = f'(x_i) dL/dy_2i - f'(-x_i) dL/dy_(2i+1)}.
  */
-public final class ConcatenatedNonLinearityLayer extends FieldLayer<ConcatenatedNonLinearity> {
+final class ConcatenatedNonLinearityLayer extends FieldLayer<ConcatenatedNonLinearity> {
 
     private static final long serialVersionUID = 1L;
 

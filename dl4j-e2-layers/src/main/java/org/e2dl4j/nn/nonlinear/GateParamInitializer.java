@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * sigmoid, one per gate field in input order, drawn from a standard normal as in e2cnn (a Java RNG seeded by
  * the network seed and the layer name, so the values are the same on every backend).
  */
-public final class GateParamInitializer extends BiasVectorInitializer {
+final class GateParamInitializer extends BiasVectorInitializer {
 
     /** The shared instance. */
     public static final GateParamInitializer INSTANCE = new GateParamInitializer();

@@ -27,7 +27,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Channel permutations are libnd4j gathers with index arrays built once; the forward quantities are
  * recomputed in backward.
  */
-public final class GatedNonLinearityLayer extends BiasedFieldLayer<AbstractGatedNonLinearity> {
+final class GatedNonLinearityLayer extends BiasedFieldLayer<AbstractGatedNonLinearity> {
 
     private static final long serialVersionUID = 1L;
 

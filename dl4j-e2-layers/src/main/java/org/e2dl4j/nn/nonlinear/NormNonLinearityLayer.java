@@ -24,7 +24,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * per-unit values return to the input channels in one gather. The forward quantities are recomputed in
  * backward (cheap) rather than kept across calls.
  */
-public final class NormNonLinearityLayer extends BiasedFieldLayer<AbstractNormNonLinearity> {
+final class NormNonLinearityLayer extends BiasedFieldLayer<AbstractNormNonLinearity> {
 
     private static final long serialVersionUID = 1L;
 

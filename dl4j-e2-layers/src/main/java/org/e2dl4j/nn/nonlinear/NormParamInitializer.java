@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (e2cnn's {@code log_bias}), one per field in e2cnn's order (fields sorted stably by size and sub-field
  * size), initialised to 0 (b = 1) as in e2cnn; absent without bias.
  */
-public final class NormParamInitializer extends BiasVectorInitializer {
+final class NormParamInitializer extends BiasVectorInitializer {
 
     /** The shared instance. */
     public static final NormParamInitializer INSTANCE = new NormParamInitializer();

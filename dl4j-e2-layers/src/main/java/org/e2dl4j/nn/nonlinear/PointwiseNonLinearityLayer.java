@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code y = sigma(x)}, and {@code dL/dx = sigma'(x) * dL/dy} in backward (for ELU with DL4J's alpha bug
  * corrected, see {@link ExactELU}).
  */
-public final class PointwiseNonLinearityLayer extends FieldLayer<AbstractPointwiseNonLinearity> {
+final class PointwiseNonLinearityLayer extends FieldLayer<AbstractPointwiseNonLinearity> {
 
     private static final long serialVersionUID = 1L;
 

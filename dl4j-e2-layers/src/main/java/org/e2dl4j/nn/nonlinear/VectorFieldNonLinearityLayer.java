@@ -19,7 +19,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * backward sends {@code (cos t dL/dy_0 + sin t dL/dy_1) [max > 0]} to channel k* of each field (a one-hot mask
  * of the arg max) and 0 to the others.
  */
-public final class VectorFieldNonLinearityLayer extends FieldLayer<VectorFieldNonLinearity> {
+final class VectorFieldNonLinearityLayer extends FieldLayer<VectorFieldNonLinearity> {
 
     private static final long serialVersionUID = 1L;
 

@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * first cell, which never wins a tie), takes the max over the last axis, and sends the gradient back through the
  * first maximal cell. Caches the plans per input size and data type.
  */
-public final class AdaptivePool {
+final class AdaptivePool {
 
     private final WindowPool.Kind kind;
     private final int[] outputSize;

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Implementation of the adaptive poolings: one {@link AdaptivePool} over all channels. */
-public final class AdaptivePoolLayer extends FieldLayer<AbstractAdaptivePool> {
+final class AdaptivePoolLayer extends FieldLayer<AbstractAdaptivePool> {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * blur) and {@link org.e2dl4j.nn.pooling.PointwiseAvgPoolAntialiased} (the blur alone): the {@link GaussianBlur}
  * subsamples.
  */
-public final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {
+final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {
 
     private static final long serialVersionUID = 1L;
 

@@ -26,7 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code gather}; the output is the sum over K of mask times columns. The backward pass puts dL/dy through the
  * same mask and back onto the image ({@code im2col_bp}).
  */
-public final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
+final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
 
     private static final long serialVersionUID = 1L;
 

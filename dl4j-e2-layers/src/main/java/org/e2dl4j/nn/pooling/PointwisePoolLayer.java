@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Implementation of {@link org.e2dl4j.nn.pooling.PointwiseMaxPool} and {@link org.e2dl4j.nn.pooling.PointwiseAvgPool}: one
  * {@link WindowPool} over all channels at once.
  */
-public final class PointwisePoolLayer extends FieldLayer<AbstractWindowPool> {
+final class PointwisePoolLayer extends FieldLayer<AbstractWindowPool> {
 
     private static final long serialVersionUID = 1L;
 

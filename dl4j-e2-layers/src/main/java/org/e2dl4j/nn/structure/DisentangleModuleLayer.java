@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Implementation of {@link DisentangleModule}: the disentangling change of basis is a permutation of each
  * field's channels, applied to the whole map as one {@link ChannelPermutation}.
  */
-public final class DisentangleModuleLayer extends FieldLayer<DisentangleModule> {
+final class DisentangleModuleLayer extends FieldLayer<DisentangleModule> {
 
     private static final long serialVersionUID = 1L;
 

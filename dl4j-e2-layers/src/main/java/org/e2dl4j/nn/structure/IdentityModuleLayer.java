@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Implementation of {@link IdentityModule}: copies the input forward and the gradient backward. */
-public final class IdentityModuleLayer extends FieldLayer<IdentityModule> {
+final class IdentityModuleLayer extends FieldLayer<IdentityModule> {
 
     private static final long serialVersionUID = 1L;
 

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Implementation of {@link MaskModule}: {@code y = x * m} and {@code dx = dy * m}, each one broadcast
  * multiplication of the [N C, S S] planes by the mask row (kept outside workspaces, per data type).
  */
-public final class MaskModuleLayer extends FieldLayer<MaskModule> {
+final class MaskModuleLayer extends FieldLayer<MaskModule> {
 
     private static final long serialVersionUID = 1L;
 

@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (over the width, then over the height); the backward pass applies the transposes, {@code dx = A_h^T dy A_w}.
  * The interpolation matrices are built once per input size and data type, outside workspaces.
  */
-public final class R2UpsamplingLayer extends FieldLayer<R2Upsampling> {
+final class R2UpsamplingLayer extends FieldLayer<R2Upsampling> {
 
     private static final long serialVersionUID = 1L;
 

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Implementation of {@link ReshuffleModule}: the field permutation as one {@link ChannelPermutation}. */
-public final class ReshuffleModuleLayer extends FieldLayer<ReshuffleModule> {
+final class ReshuffleModuleLayer extends FieldLayer<ReshuffleModule> {
 
     private static final long serialVersionUID = 1L;
 

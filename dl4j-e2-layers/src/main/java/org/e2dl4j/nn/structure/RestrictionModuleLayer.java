@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Implementation of {@link RestrictionModule}: the data is unchanged (only its type changes), so it copies the
  * input forward and the gradient backward.
  */
-public final class RestrictionModuleLayer extends FieldLayer<RestrictionModule> {
+final class RestrictionModuleLayer extends FieldLayer<RestrictionModule> {
 
     private static final long serialVersionUID = 1L;
 

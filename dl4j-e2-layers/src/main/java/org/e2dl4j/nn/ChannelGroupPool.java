@@ -1,4 +1,4 @@
-package org.e2dl4j.nn.invariant;
+package org.e2dl4j.nn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
