@@ -156,7 +156,8 @@ class EquivariantGraphBuilderTest {
         String json = std.getConfiguration().toJson();
         assertFalse(json.contains("org.e2dl4j"), "exported graph still refers to org.e2dl4j");
         assertTrue(std.getConfiguration().getVertices().get("multi") instanceof MergeVertex, "the direct sum");
-        assertTrue(std.getConfiguration().getVertices().get("multi_split_a") instanceof SubsetVertex, "a branch");
+        assertTrue(std.getConfiguration().getVertices().get("multi_split_a") instanceof MergeVertex, "a branch: its runs merged");
+        assertTrue(std.getConfiguration().getVertices().get("multi_split_a_run0") instanceof SubsetVertex, "a run of a");
         INDArray x = TestNetworks.gaussian(DataType.FLOAT, 6, 3, 2, 7, 7);
         INDArray expected = graph.outputSingle(x);
         double err = expected.sub(std.outputSingle(x)).amaxNumber().doubleValue()

@@ -1,8 +1,8 @@
 package org.e2dl4j.math;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
 
 /** Plain dense-matrix arithmetic and assertions for tests, independent of the code under test. */
 public final class Mat {

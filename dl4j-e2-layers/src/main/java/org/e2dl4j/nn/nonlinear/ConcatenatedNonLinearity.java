@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.math.repr.Representations;
 import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.NonlinearitySupport;
@@ -24,7 +25,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code (f(x_i), f(-x_i))}, interleaved, so the number of channels doubles; f is {@code c_relu} (default),
  * {@code c_sigmoid} or {@code c_tanh}. For fields whose representations support 'concatenated' (signed
  * permutation matrices, e.g. trivial, sign irreps, regular, quotient), each field of representation rho
- * becomes one field of {@link ConcatenatedRepresentation concatenated_rho}, of twice the size. Same spatial
+ * becomes one field of {@link Representations#concatenated concatenated_rho}, of twice the size. Same spatial
  * size. Not exportable to stock DL4J (no stock layer interleaves channels this way).
  */
 public class ConcatenatedNonLinearity extends EquivariantLayer {
@@ -74,7 +75,7 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
             List<Representation> out = new ArrayList<>();
             for (Representation r : getInType().representations()) {
                 try {
-                    out.add(ConcatenatedRepresentation.of(r));
+                    out.add(Representations.concatenated(r));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(describe() + ": " + e.getMessage(), e);
                 }

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.math.group.SubgroupId;
+import org.e2dl4j.math.repr.RecipeKey;
 import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.FieldTypeJson;
 import org.e2dl4j.nn.StockExport;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -48,12 +48,12 @@ public class RestrictionModule extends EquivariantLayer {
             throw new IllegalArgumentException(describe() + ": cannot restrict " + getInType() + " to the subgroup "
                     + b.id + ": " + e.getMessage(), e);
         }
-        this.subgroup = FieldTypeJson.idKey(b.id);
+        this.subgroup = RecipeKey.formatSubgroup(b.id);
     }
 
     /** The subgroup H the fields are restricted to. */
     public SubgroupId subgroupId() {
-        return FieldTypeJson.subgroupId(getInType().gspace().fibergroup(), subgroup);
+        return RecipeKey.parseSubgroup(getInType().gspace().fibergroup(), subgroup);
     }
 
     /** {@code inType.restrict(subgroupId())}: the same channels as fields of the restricted G-space. */

@@ -58,7 +58,7 @@ class ConcatenatedNonLinearityTest {
     @Test
     void concatenatedSignIsTheSwapOfThePair() {
         Representation sign = D4.irrep(1, 0);
-        Representation c = ConcatenatedRepresentation.of(sign);
+        Representation c = Representations.concatenated(sign);
         assertEquals("concatenated_irrep_1,0", c.name());
         for (GroupElement g : D4.fibergroup().elements()) {
             double[][] expected = g.flip() == 1 ? new double[][] {{0, 1}, {1, 0}} : new double[][] {{1, 0}, {0, 1}};
@@ -70,7 +70,7 @@ class ConcatenatedNonLinearityTest {
     @Test
     void concatenatedPermutationIsTheKroneckerProductWithTheIdentity() {
         for (Representation rho : List.of(C4.regularRepr(), D4.regularRepr(), D4.quotientRepr(SubgroupId.dihedral(0, 1)))) {
-            Representation c = ConcatenatedRepresentation.of(rho);
+            Representation c = Representations.concatenated(rho);
             assertEquals(2 * rho.size(), c.size());
             for (GroupElement g : rho.group().elements()) {
                 double[][] r = rho.matrix(g);
@@ -111,8 +111,8 @@ class ConcatenatedNonLinearityTest {
                 }
             }
         }
-        assertEquals(List.of(ConcatenatedRepresentation.of(C4.regularRepr()),
-                ConcatenatedRepresentation.of(C4.trivialRepr()), ConcatenatedRepresentation.of(C4.irrep(2))),
+        assertEquals(List.of(Representations.concatenated(C4.regularRepr()),
+                Representations.concatenated(C4.trivialRepr()), Representations.concatenated(C4.irrep(2))),
                 relu.outType().representations(), "each field becomes its concatenated representation, in order");
     }
 

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.IrreducibleRepresentation;
 import org.e2dl4j.math.repr.Representation;

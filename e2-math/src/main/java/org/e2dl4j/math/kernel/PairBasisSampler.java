@@ -1,6 +1,7 @@
 package org.e2dl4j.math.kernel;
 
 import java.util.Optional;
+
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.Representation;
 

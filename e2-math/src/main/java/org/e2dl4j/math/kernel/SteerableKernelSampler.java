@@ -3,6 +3,7 @@ package org.e2dl4j.math.kernel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.IrreducibleRepresentation;

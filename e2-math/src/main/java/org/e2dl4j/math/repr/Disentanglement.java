@@ -117,16 +117,16 @@ public final class Disentanglement {
                 permutation[position + a][rows.get(a)] = 1;
             }
             position += rows.size();
-            parts.add(part(rho, rho.name() + "_" + part, partIrreps, sub));
+            parts.add(part(rho, part, partIrreps, sub));
         }
         return new Disentanglement(permutation, parts);
     }
 
     /**
-     * One part with rho's nonlinearities; the induced ones only where the part still consists of whole
-     * sub-fields.
+     * Part {@code index} with rho's nonlinearities; the induced ones only where the part still consists of
+     * whole sub-fields.
      */
-    private static Representation part(Representation rho, String name, List<IrreducibleRepresentation> irreps,
+    private static Representation part(Representation rho, int index, List<IrreducibleRepresentation> irreps,
                                        double[][] q) {
         Set<Nonlinearity> supported = EnumSet.noneOf(Nonlinearity.class);
         supported.addAll(rho.supportedNonlinearities());
@@ -136,6 +136,7 @@ public final class Disentanglement {
             supported.remove(Nonlinearity.INDUCED_GATED);
             subfield = 0;
         }
-        return new Representation(rho.group(), name, irreps, q, null, supported, subfield);
+        return new Representation(rho.group(), rho.name() + "_" + index, irreps, q, null, supported, subfield,
+                new RepresentationRecipe.Disentangled(index, rho.recipe()));
     }
 }

@@ -46,12 +46,13 @@ final class Induction {
     }
 
     /**
-     * Ind_H^G psi with the given name and nonlinearities.
+     * Ind_H^G psi with the given name, nonlinearities and recipe.
      *
      * @throws IllegalArgumentException if G is not finite or psi is not a representation of H
      */
     static Representation build(Subgroup sub, IrreducibleRepresentation psi, String name,
-                                Set<Nonlinearity> supported, int inducedSubfieldSize) {
+                                Set<Nonlinearity> supported, int inducedSubfieldSize,
+                                RepresentationRecipe recipe) {
         Group group = sub.parent();
         if (!group.isFinite()) {
             throw new IllegalArgumentException("Induction needs a finite group; " + group.name()
@@ -81,7 +82,7 @@ final class Induction {
             }
         }
         return new Representation(group, name, irreps, Matrices.transpose(qInv), qInv, supported,
-                inducedSubfieldSize);
+                inducedSubfieldSize, recipe);
     }
 
     /** chi_Ind(g) = sum over cosets rH fixed by g of tr psi(r^-1 g r). */

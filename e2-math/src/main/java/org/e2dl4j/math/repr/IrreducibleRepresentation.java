@@ -25,7 +25,8 @@ public final class IrreducibleRepresentation extends Representation {
     IrreducibleRepresentation(Group group, String name, int[] id, int size, int frequency, int flipFrequency,
                               int sumOfSquaresConstituents, Set<Nonlinearity> supported,
                               Function<GroupElement, double[][]> matrices) {
-        super(group, name, null, Matrices.identity(size), Matrices.identity(size), supported);
+        super(group, name, null, Matrices.identity(size), Matrices.identity(size), supported,
+                new RepresentationRecipe.Irrep(id));
         this.id = id.clone();
         this.frequency = frequency;
         this.flipFrequency = flipFrequency;

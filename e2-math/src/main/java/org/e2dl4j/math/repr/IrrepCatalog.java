@@ -1,5 +1,11 @@
 package org.e2dl4j.math.repr;
 
+import static org.e2dl4j.math.repr.Nonlinearity.CONCATENATED;
+import static org.e2dl4j.math.repr.Nonlinearity.GATE;
+import static org.e2dl4j.math.repr.Nonlinearity.GATED;
+import static org.e2dl4j.math.repr.Nonlinearity.NORM;
+import static org.e2dl4j.math.repr.Nonlinearity.POINTWISE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -8,12 +14,6 @@ import java.util.Set;
 
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
-
-import static org.e2dl4j.math.repr.Nonlinearity.CONCATENATED;
-import static org.e2dl4j.math.repr.Nonlinearity.GATE;
-import static org.e2dl4j.math.repr.Nonlinearity.GATED;
-import static org.e2dl4j.math.repr.Nonlinearity.NORM;
-import static org.e2dl4j.math.repr.Nonlinearity.POINTWISE;
 
 /**
  * Builds the irreps of a group in e2cnn's order:

@@ -17,7 +17,7 @@ import org.e2dl4j.math.group.GroupElement;
  * library builds. It is the "type" of one feature field. Immutable.
  *
  * <p>Build instances with {@link Representations}; names follow e2cnn ({@code irrep_1}, {@code regular},
- * {@code quotient[2]}, ...), and two representations of a group with the same name are the same.
+ * {@code quotient[2]}, ...) and are for display: how a representation was built is its {@link #recipe()}.
  */
 public class Representation {
 
@@ -30,6 +30,7 @@ public class Representation {
     private final Set<Nonlinearity> supported;
     private final int inducedSubfieldSize;
     private final int size;
+    private final RepresentationRecipe recipe;
 
     /**
      * @param group                    the represented group
@@ -38,10 +39,12 @@ public class Representation {
      * @param changeOfBasis            Q (n x n)
      * @param changeOfBasisInv         Q^-1, or null to compute it
      * @param supportedNonlinearities  nonlinearity families this representation accepts
+     * @param recipe                   how it was built
      */
     Representation(Group group, String name, List<IrreducibleRepresentation> irreps, double[][] changeOfBasis,
-                   double[][] changeOfBasisInv, Set<Nonlinearity> supportedNonlinearities) {
-        this(group, name, irreps, changeOfBasis, changeOfBasisInv, supportedNonlinearities, 0);
+                   double[][] changeOfBasisInv, Set<Nonlinearity> supportedNonlinearities,
+                   RepresentationRecipe recipe) {
+        this(group, name, irreps, changeOfBasis, changeOfBasisInv, supportedNonlinearities, 0, recipe);
     }
 
     /**
@@ -49,11 +52,14 @@ public class Representation {
      *
      * @param inducedSubfieldSize size of the sub-fields the induced norm / gated nonlinearities act on (the
      *                            size of the subgroup representation it was induced from); 0 for none
+     * @param recipe              how it was built
      */
     Representation(Group group, String name, List<IrreducibleRepresentation> irreps, double[][] changeOfBasis,
-                   double[][] changeOfBasisInv, Set<Nonlinearity> supportedNonlinearities, int inducedSubfieldSize) {
+                   double[][] changeOfBasisInv, Set<Nonlinearity> supportedNonlinearities, int inducedSubfieldSize,
+                   RepresentationRecipe recipe) {
         this.group = Objects.requireNonNull(group, "group");
         this.name = Objects.requireNonNull(name, "name");
+        this.recipe = Objects.requireNonNull(recipe, "recipe");
         this.irreps = irreps == null ? null : Collections.unmodifiableList(new ArrayList<>(irreps));
         this.size = changeOfBasis.length;
         Matrices.checkSquare(changeOfBasis, size, "change of basis of " + name);
@@ -93,6 +99,14 @@ public class Representation {
     /** The e2cnn-style name. */
     public String name() {
         return name;
+    }
+
+    /**
+     * How this representation was built; {@code recipe().build(group())} gives an equal representation. Not
+     * part of {@link #equals}: equal representations built in different ways stay equal.
+     */
+    public RepresentationRecipe recipe() {
+        return recipe;
     }
 
     /** The dimension n of the representation space. */

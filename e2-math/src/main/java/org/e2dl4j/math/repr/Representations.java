@@ -108,7 +108,8 @@ public final class Representations {
         if (group.kind() == GroupKind.CYCLIC) {
             supported.add(Nonlinearity.VECTORFIELD);
         }
-        return new Representation(group, "regular", irreps, q, Matrices.transpose(q), supported);
+        return new Representation(group, "regular", irreps, q, Matrices.transpose(q), supported,
+                new RepresentationRecipe.Regular());
     }
 
     /**
@@ -149,8 +150,13 @@ public final class Representations {
             p += r.size();
         }
         int subfield = commonSubfieldSize(reprs, supported);
-        return new Representation(group, name == null ? defaultName.toString() : name, irreps, q, qi, supported,
-                subfield);
+        String sumName = name == null ? defaultName.toString() : name;
+        List<RepresentationRecipe> recipes = new ArrayList<>(reprs.size());
+        for (Representation r : reprs) {
+            recipes.add(r.recipe());
+        }
+        return new Representation(group, sumName, irreps, q, qi, supported, subfield,
+                new RepresentationRecipe.DirectSum(recipes, sumName));
     }
 
     /**
@@ -183,6 +189,13 @@ public final class Representations {
     public static Representation changeBasis(Representation repr, double[][] basis, String name,
                                              Set<Nonlinearity> supported) {
         Matrices.checkSquare(basis, repr.size(), "change of basis for " + repr.name());
+        return changeBasis(repr, basis, name, supported,
+                new RepresentationRecipe.ChangeOfBasis(repr.recipe(), basis, name, supported));
+    }
+
+    /** {@link #changeBasis(Representation, double[][], String, Set)} for a representation built as {@code recipe}. */
+    static Representation changeBasis(Representation repr, double[][] basis, String name,
+                                      Set<Nonlinearity> supported, RepresentationRecipe recipe) {
         boolean induced = supported.contains(Nonlinearity.INDUCED_NORM) || supported.contains(Nonlinearity.INDUCED_GATED);
         if (induced && repr.inducedSubfieldSize().isEmpty()) {
             throw new IllegalArgumentException("the induced norm / gated nonlinearities need a representation with "
@@ -192,7 +205,7 @@ public final class Representations {
         double[][] qi = Matrices.multiply(repr.changeOfBasisInv(), Matrices.inverse(basis));
         return new Representation(repr.group(), name, repr.irreps(), q, qi,
                 supported.isEmpty() ? EnumSet.noneOf(Nonlinearity.class) : EnumSet.copyOf(supported),
-                induced ? repr.inducedSubfieldSize().getAsInt() : 0);
+                induced ? repr.inducedSubfieldSize().getAsInt() : 0, recipe);
     }
 
     /**
@@ -208,7 +221,7 @@ public final class Representations {
             Subgroup sub = group.subgroup(id);
             IrreducibleRepresentation trivial = trivial(sub.group());
             return Induction.build(sub, trivial, "quotient[" + id + "]", inducedNonlinearities(trivial),
-                    trivial.size());
+                    trivial.size(), new RepresentationRecipe.Quotient(id));
         });
     }
 
@@ -223,7 +236,7 @@ public final class Representations {
     public static Representation induced(Group group, SubgroupId id, IrreducibleRepresentation psi) {
         String name = "induced[" + id + "][" + psi.name() + "]";
         return cached(group, name, () -> Induction.build(group.subgroup(id), psi, name,
-                inducedNonlinearities(psi), psi.size()));
+                inducedNonlinearities(psi), psi.size(), new RepresentationRecipe.Induced(id, psi.id())));
     }
 
     /**
@@ -290,7 +303,7 @@ public final class Representations {
             supported.add(Nonlinearity.POINTWISE);
         }
         return new Representation(sub.group(), group.name() + ":" + rho.name(), irreps, q, qi, supported,
-                rho.inducedSubfieldSize().orElse(0));
+                rho.inducedSubfieldSize().orElse(0), new RepresentationRecipe.Restricted(group, id, rho.recipe()));
     }
 
     /**
@@ -299,6 +312,20 @@ public final class Representations {
      */
     public static Disentanglement disentangle(Representation rho) {
         return Disentanglement.of(rho);
+    }
+
+    /**
+     * The output representation of e2cnn's {@code ConcatenatedNonLinearity} on fields of rho: for a finite group
+     * and signed-permutation matrices rho(g), each entry 1 of rho(g) becomes the 2x2 identity and each -1 the 2x2
+     * swap, which is B (|rho| (+) rho) B^T with B orthogonal (|rho| is rho for a permutation representation, the
+     * trivial irrep for a one-dimensional one); named {@code concatenated_<rho>}, with the recipe
+     * {@link RepresentationRecipe.Concatenated} of rho's.
+     *
+     * @throws IllegalArgumentException if rho's group is continuous, rho(g) is not a signed permutation for some g,
+     *                                  or rho is neither a permutation representation nor one-dimensional
+     */
+    public static Representation concatenated(Representation rho) {
+        return Concatenation.of(rho);
     }
 
     /**

@@ -6,7 +6,9 @@
  * irreps psi_i with an orthogonal change of basis Q, exactly as e2cnn builds it (same irreps, order, names
  * and Q), so that weights and bases carry over between the libraries. {@link
  * org.e2dl4j.math.repr.Representations} builds irreps, regular, quotient, induced and restricted
- * representations, direct sums and changes of basis, and disentangles a representation into independent
- * parts; each representation also lists the nonlinearities that commute with it.
+ * representations, direct sums, changes of basis and the output representations of concatenated
+ * nonlinearities, and disentangles a representation into independent parts; each representation also lists
+ * the nonlinearities that commute with it and records how it was built ({@link
+ * org.e2dl4j.math.repr.RepresentationRecipe}, with a text key in {@link org.e2dl4j.math.repr.RecipeKey}).
  */
 package org.e2dl4j.math.repr;

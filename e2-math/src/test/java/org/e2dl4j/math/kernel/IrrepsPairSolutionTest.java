@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;

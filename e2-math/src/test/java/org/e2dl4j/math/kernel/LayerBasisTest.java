@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;

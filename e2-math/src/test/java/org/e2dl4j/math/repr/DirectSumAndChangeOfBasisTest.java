@@ -1,6 +1,9 @@
 package org.e2dl4j.math.repr;
 
-import org.e2dl4j.math.kernel.HaarOrthogonal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -10,11 +13,8 @@ import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.group.SubgroupId;
+import org.e2dl4j.math.kernel.HaarOrthogonal;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectSumAndChangeOfBasisTest {
 

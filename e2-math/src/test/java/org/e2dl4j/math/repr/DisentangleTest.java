@@ -1,5 +1,8 @@
 package org.e2dl4j.math.repr;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,9 +15,6 @@ import org.e2dl4j.math.group.SubgroupId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DisentangleTest {
 

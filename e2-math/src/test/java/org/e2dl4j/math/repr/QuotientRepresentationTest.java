@@ -1,5 +1,16 @@
 package org.e2dl4j.math.repr;
 
+import static org.e2dl4j.math.repr.Nonlinearity.CONCATENATED;
+import static org.e2dl4j.math.repr.Nonlinearity.GATED;
+import static org.e2dl4j.math.repr.Nonlinearity.INDUCED_GATE;
+import static org.e2dl4j.math.repr.Nonlinearity.INDUCED_GATED;
+import static org.e2dl4j.math.repr.Nonlinearity.INDUCED_NORM;
+import static org.e2dl4j.math.repr.Nonlinearity.NORM;
+import static org.e2dl4j.math.repr.Nonlinearity.POINTWISE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -18,17 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.e2dl4j.math.repr.Nonlinearity.CONCATENATED;
-import static org.e2dl4j.math.repr.Nonlinearity.GATED;
-import static org.e2dl4j.math.repr.Nonlinearity.INDUCED_GATE;
-import static org.e2dl4j.math.repr.Nonlinearity.INDUCED_GATED;
-import static org.e2dl4j.math.repr.Nonlinearity.INDUCED_NORM;
-import static org.e2dl4j.math.repr.Nonlinearity.NORM;
-import static org.e2dl4j.math.repr.Nonlinearity.POINTWISE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuotientRepresentationTest {
 

@@ -1,6 +1,5 @@
 package org.e2dl4j.math.repr;
 
-import org.e2dl4j.math.kernel.HaarOrthogonal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.group.TestGroups;
+import org.e2dl4j.math.kernel.HaarOrthogonal;
 
 /** Representations of every kind the library builds, for the tests of properties all of them must have. */
 final class SampleRepresentations {

@@ -1,24 +1,18 @@
-package org.e2dl4j.nn.nonlinear;
+package org.e2dl4j.math.repr;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
-import org.e2dl4j.math.repr.Nonlinearity;
-import org.e2dl4j.math.repr.Representation;
-import org.e2dl4j.math.repr.Representations;
 
 /**
- * The representation of the output of a concatenated nonlinearity (e2cnn's
+ * Builds the representation of the output of a concatenated nonlinearity (e2cnn's
  * {@code ConcatenatedNonLinearity._transform_representation}): for a representation rho of a finite group whose
  * matrices are signed permutations, the representation on R^(2n) with channels (f(x_i), f(-x_i)) interleaved,
  * whose matrices replace each entry 1 of rho(g) by the 2x2 identity and each -1 by the 2x2 swap. Named
- * {@code concatenated_<rho>}.
+ * {@code concatenated_<rho>}, with the recipe {@link RepresentationRecipe.Concatenated} of rho's.
  *
  * <p>With u_i = (a_i + b_i) / sqrt 2 and v_i = (a_i - b_i) / sqrt 2 on each pair, u transforms by |rho| (the
  * permutation of the absolute values) and v by rho, so the result is B (|rho| (+) rho) B^T with that orthogonal
@@ -26,15 +20,12 @@ import org.e2dl4j.math.repr.Representations;
  * the trivial irrep for one-dimensional (sign) ones; other signed-permutation representations are refused. The
  * matrices of the result are checked against the definition on every group element. It supports pointwise and
  * concatenated nonlinearities (it is a permutation representation) and the norm and gated ones rho supports.
- * Results are cached per rho, so equal inputs give the same instance.
  */
-public final class ConcatenatedRepresentation {
+final class Concatenation {
 
     private static final double TOLERANCE = 1e-9;
-    private static final Map<Representation, Representation> BUILT = new ConcurrentHashMap<>();
-    private static final Map<Representation, Representation> SOURCE = new ConcurrentHashMap<>();
 
-    private ConcatenatedRepresentation() {
+    private Concatenation() {
     }
 
     /**
@@ -43,45 +34,7 @@ public final class ConcatenatedRepresentation {
      * @throws IllegalArgumentException if rho's group is continuous, rho(g) is not a signed permutation for some g,
      *                                  or rho is neither a permutation representation nor one-dimensional
      */
-    public static Representation of(Representation rho) {
-        Representation built = BUILT.get(rho);
-        if (built == null) {
-            built = build(rho);
-            Representation previous = BUILT.putIfAbsent(rho, built);
-            built = previous == null ? built : previous;
-            SOURCE.putIfAbsent(built, rho);
-        }
-        return built;
-    }
-
-    /** The representation a concatenated representation was built from by {@link #of}, if it was. */
-    public static Optional<Representation> sourceOf(Representation concatenated) {
-        return Optional.ofNullable(SOURCE.get(concatenated));
-    }
-
-    /** e2cnn's definition: each entry 1 of rho(g) becomes the 2x2 identity, each -1 the 2x2 swap. */
-    public static double[][] concatenatedMatrix(double[][] rho) {
-        int n = rho.length;
-        double[][] m = new double[2 * n][2 * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double v = rho[i][j];
-                if (Math.abs(v - 1) <= TOLERANCE) {
-                    m[2 * i][2 * j] = 1;
-                    m[2 * i + 1][2 * j + 1] = 1;
-                } else if (Math.abs(v + 1) <= TOLERANCE) {
-                    m[2 * i][2 * j + 1] = 1;
-                    m[2 * i + 1][2 * j] = 1;
-                } else if (Math.abs(v) > TOLERANCE) {
-                    throw new IllegalArgumentException("not a signed permutation matrix: entry (" + i + ", " + j
-                            + ") is " + v);
-                }
-            }
-        }
-        return m;
-    }
-
-    private static Representation build(Representation rho) {
+    static Representation of(Representation rho) {
         Group group = rho.group();
         if (!group.isFinite()) {
             throw new IllegalArgumentException("the concatenated representation needs a finite group; " + rho.name()
@@ -120,9 +73,9 @@ public final class ConcatenatedRepresentation {
             }
         }
         Representation result = Representations.changeBasis(Representations.directSum(List.of(abs, rho), null), b,
-                "concatenated_" + rho.name(), supported);
+                "concatenated_" + rho.name(), supported, new RepresentationRecipe.Concatenated(rho.recipe()));
         for (GroupElement g : elements) {
-            double[][] expected = concatenatedMatrix(rho.matrix(g));
+            double[][] expected = definition(rho.matrix(g));
             double[][] got = result.matrix(g);
             for (int i = 0; i < expected.length; i++) {
                 for (int j = 0; j < expected.length; j++) {
@@ -176,5 +129,27 @@ public final class ConcatenatedRepresentation {
                         + rho.name() + "(" + g + ") of " + rho.group().name() + " is not one (column " + j + ")");
             }
         }
+    }
+
+    /** e2cnn's definition: each entry 1 of rho(g) becomes the 2x2 identity, each -1 the 2x2 swap. */
+    private static double[][] definition(double[][] rho) {
+        int n = rho.length;
+        double[][] m = new double[2 * n][2 * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = rho[i][j];
+                if (Math.abs(v - 1) <= TOLERANCE) {
+                    m[2 * i][2 * j] = 1;
+                    m[2 * i + 1][2 * j + 1] = 1;
+                } else if (Math.abs(v + 1) <= TOLERANCE) {
+                    m[2 * i][2 * j + 1] = 1;
+                    m[2 * i + 1][2 * j] = 1;
+                } else if (Math.abs(v) > TOLERANCE) {
+                    throw new IllegalArgumentException("not a signed permutation matrix: entry (" + i + ", " + j
+                            + ") is " + v);
+                }
+            }
+        }
+        return m;
     }
 }

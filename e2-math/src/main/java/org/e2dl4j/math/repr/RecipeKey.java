@@ -1,0 +1,201 @@
+package org.e2dl4j.math.repr;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.Groups;
+import org.e2dl4j.math.group.SubgroupId;
+
+/**
+ * The text key of a {@link RepresentationRecipe} (the field keys of the JSON form of field types):
+ * <ul>
+ *   <li>{@code trivial}, {@code regular}, {@code irrep:k} / {@code irrep:j,k} (e2cnn's irrep id),
+ *       {@code quotient:<subgroup>}, {@code induced:<subgroup>:<irrep id of the subgroup>};</li>
+ *   <li>{@code restrict:<parent group>:<subgroup of the parent>:<key in the parent>}, with the parent written
+ *       {@code C8}, {@code D4}, {@code SO(2)@f} or {@code O(2)@f} (f the maximum frequency);</li>
+ *   <li>{@code disentangle:<i>:<key>} for the i-th disentangled part, {@code concatenated:<key>} for the
+ *       output of a concatenated nonlinearity;</li>
+ * </ul>
+ * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
+ * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Direct sums and changes
+ * of basis have no key. {@link #parse} inverts {@link #format}.
+ */
+public final class RecipeKey {
+
+    private static final String VALID = "trivial, regular, irrep:k, irrep:j,k, quotient:<subgroup>,"
+            + " induced:<subgroup>:<irrep id>, concatenated:<key>, restrict:<group>:<subgroup>:<key>,"
+            + " disentangle:<i>:<key>";
+
+    private RecipeKey() {
+    }
+
+    /**
+     * The key of a recipe.
+     *
+     * @throws IllegalArgumentException if the recipe is (or is built from) a direct sum or a change of basis
+     */
+    public static String format(RepresentationRecipe recipe) {
+        if (recipe instanceof RepresentationRecipe.Irrep irrep) {
+            return irrep.isTrivial() ? "trivial" : "irrep:" + ids(irrep.id());
+        }
+        if (recipe instanceof RepresentationRecipe.Regular) {
+            return "regular";
+        }
+        if (recipe instanceof RepresentationRecipe.Quotient quotient) {
+            return "quotient:" + formatSubgroup(quotient.subgroup());
+        }
+        if (recipe instanceof RepresentationRecipe.Induced induced) {
+            return "induced:" + formatSubgroup(induced.subgroup()) + ":" + ids(induced.irrepId());
+        }
+        if (recipe instanceof RepresentationRecipe.Restricted restricted) {
+            return "restrict:" + formatGroup(restricted.parent()) + ":" + formatSubgroup(restricted.subgroup()) + ":"
+                    + format(restricted.of());
+        }
+        if (recipe instanceof RepresentationRecipe.Disentangled part) {
+            return "disentangle:" + part.part() + ":" + format(part.of());
+        }
+        if (recipe instanceof RepresentationRecipe.Concatenated concatenated) {
+            return "concatenated:" + format(concatenated.of());
+        }
+        throw new IllegalArgumentException("a " + (recipe instanceof RepresentationRecipe.DirectSum
+                ? "direct sum" : "change of basis") + " has no key (keys: " + VALID + ")");
+    }
+
+    /**
+     * The recipe of the representation of {@code group} with this key.
+     *
+     * @throws IllegalArgumentException if the key has none of the forms for this group; the message lists them
+     */
+    public static RepresentationRecipe parse(Group group, String key) {
+        String[] head = key.split(":", 2);
+        String rest = head.length == 2 ? head[1] : null;
+        try {
+            switch (head[0]) {
+                case "trivial":
+                    if (rest == null) {
+                        return new RepresentationRecipe.Irrep(Representations.trivial(group).id());
+                    }
+                    break;
+                case "regular":
+                    if (rest == null) {
+                        return new RepresentationRecipe.Regular();
+                    }
+                    break;
+                case "irrep":
+                    if (rest != null) {
+                        return new RepresentationRecipe.Irrep(parseIds(rest));
+                    }
+                    break;
+                case "quotient":
+                    if (rest != null) {
+                        return new RepresentationRecipe.Quotient(parseSubgroup(group, rest));
+                    }
+                    break;
+                case "induced": {
+                    String[] parts = rest == null ? new String[0] : rest.split(":");
+                    if (parts.length == 2) {
+                        return new RepresentationRecipe.Induced(parseSubgroup(group, parts[0]), parseIds(parts[1]));
+                    }
+                    break;
+                }
+                case "restrict": {
+                    String[] parts = rest == null ? new String[0] : rest.split(":", 3);
+                    if (parts.length == 3) {
+                        Group parent = parseGroup(parts[0]);
+                        return new RepresentationRecipe.Restricted(parent, parseSubgroup(parent, parts[1]),
+                                parse(parent, parts[2]));
+                    }
+                    break;
+                }
+                case "disentangle": {
+                    String[] parts = rest == null ? new String[0] : rest.split(":", 2);
+                    if (parts.length == 2 && parts[0].matches("\\d+")) {
+                        return new RepresentationRecipe.Disentangled(Integer.parseInt(parts[0]),
+                                parse(group, parts[1]));
+                    }
+                    break;
+                }
+                case "concatenated":
+                    if (rest != null) {
+                        return new RepresentationRecipe.Concatenated(parse(group, rest));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad number in field key '" + key + "' (valid: " + VALID + ")", e);
+        }
+        throw new IllegalArgumentException("unknown field key '" + key + "' (valid: " + VALID + ")");
+    }
+
+    /** The key of a subgroup id: {@code 2}, {@code None,4}, {@code 0,1}, {@code 0.0,4}. */
+    public static String formatSubgroup(SubgroupId id) {
+        return id.toString().replace("(", "").replace(")", "").replace(" ", "");
+    }
+
+    /**
+     * The subgroup id a key names in g: {@code M} (C_N, SO(2)), {@code None,M} / {@code k,M} (D_N),
+     * {@code None,-1} / {@code None,M} / {@code theta,M} (O(2)).
+     *
+     * @throws IllegalArgumentException if the key has none of these forms for g's kind
+     */
+    public static SubgroupId parseSubgroup(Group g, String key) {
+        String[] parts = key.split(",");
+        try {
+            if ((g.kind() == GroupKind.CYCLIC || g.kind() == GroupKind.SO2) && parts.length == 1) {
+                return SubgroupId.rotations(Integer.parseInt(parts[0].trim()));
+            }
+            if (g.kind() == GroupKind.DIHEDRAL && parts.length == 2) {
+                Integer axis = parts[0].trim().equals("None") ? null : Integer.valueOf(parts[0].trim());
+                return SubgroupId.dihedral(axis, Integer.parseInt(parts[1].trim()));
+            }
+            if (g.kind() == GroupKind.O2 && parts.length == 2) {
+                Double axis = parts[0].trim().equals("None") ? null : Double.valueOf(parts[0].trim());
+                return SubgroupId.orthogonal(axis, Integer.parseInt(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("subgroup '" + key + "' of " + g.name()
+                + " is not of the form M (C_N, SO(2)), None,M / k,M (D_N) or None,-1 / None,M / theta,M (O(2))");
+    }
+
+    /** The key of a group: {@code C8}, {@code D4}, {@code SO(2)@f}, {@code O(2)@f} (f the maximum frequency). */
+    public static String formatGroup(Group g) {
+        return g.isFinite() ? g.name() : g.name() + "@" + g.maximumFrequency();
+    }
+
+    /**
+     * The group a key names ({@link #formatGroup}).
+     *
+     * @throws IllegalArgumentException if the key names none
+     */
+    public static Group parseGroup(String key) {
+        try {
+            if (key.startsWith("SO(2)@")) {
+                return Groups.so2(Integer.parseInt(key.substring("SO(2)@".length())));
+            }
+            if (key.startsWith("O(2)@")) {
+                return Groups.o2(Integer.parseInt(key.substring("O(2)@".length())));
+            }
+            if (key.matches("[CD]\\d+")) {
+                int n = Integer.parseInt(key.substring(1));
+                return key.charAt(0) == 'C' ? Groups.cyclic(n) : Groups.dihedral(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("unknown group '" + key + "' (valid: C<n>, D<n>, SO(2)@<f>, O(2)@<f>)");
+    }
+
+    private static String ids(int[] id) {
+        return Arrays.stream(id).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static int[] parseIds(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+}

@@ -1,0 +1,251 @@
+package org.e2dl4j.math.repr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.SubgroupId;
+
+/**
+ * How a representation was built: the factory of {@link Representations} and its arguments, with the recipes
+ * of the representations it was built from. Every representation carries its recipe ({@link
+ * Representation#recipe()}), and {@link #build(Group)} rebuilds an equal representation of the group, so a
+ * recipe is a description of a representation that needs no display name. Immutable values.
+ */
+public sealed interface RepresentationRecipe {
+
+    /**
+     * Builds the representation of {@code group} this recipe describes.
+     *
+     * @throws IllegalArgumentException if the recipe describes no representation of that group (an irrep id or
+     *                                  subgroup it lacks, a restriction landing in another group, ...)
+     */
+    Representation build(Group group);
+
+    /** The irrep psi with e2cnn's id ({@code {k}} for C_N / SO(2), {@code {j, k}} for D_N / O(2)); trivial for id 0. */
+    record Irrep(int[] id) implements RepresentationRecipe {
+
+        public Irrep {
+            id = id.clone();
+        }
+
+        /** A fresh copy of the id. */
+        @Override
+        public int[] id() {
+            return id.clone();
+        }
+
+        /** Whether this is the trivial irrep (every id entry 0: rotation and flip frequency 0). */
+        public boolean isTrivial() {
+            return Arrays.stream(id).allMatch(i -> i == 0);
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.irrep(group, id);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Irrep other && Arrays.equals(id, other.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(id);
+        }
+
+        @Override
+        public String toString() {
+            return "Irrep" + Arrays.toString(id);
+        }
+    }
+
+    /** The regular representation rho(g) e_h = e_(gh) of a finite group. */
+    record Regular() implements RepresentationRecipe {
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.regular(group);
+        }
+    }
+
+    /** The quotient representation rho(g) e_(xH) = e_(gxH) on the cosets of the subgroup H with this id. */
+    record Quotient(SubgroupId subgroup) implements RepresentationRecipe {
+
+        public Quotient {
+            Objects.requireNonNull(subgroup, "subgroup");
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.quotient(group, subgroup);
+        }
+    }
+
+    /** Ind_H^G psi for the subgroup H with this id and the irrep psi of H with e2cnn's id {@code irrepId}. */
+    record Induced(SubgroupId subgroup, int[] irrepId) implements RepresentationRecipe {
+
+        public Induced {
+            Objects.requireNonNull(subgroup, "subgroup");
+            irrepId = irrepId.clone();
+        }
+
+        /** A fresh copy of the id of psi. */
+        @Override
+        public int[] irrepId() {
+            return irrepId.clone();
+        }
+
+        @Override
+        public Representation build(Group group) {
+            Group sub = group.subgroup(subgroup).group();
+            return Representations.induced(group, subgroup, Representations.irrep(sub, irrepId));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Induced other && subgroup.equals(other.subgroup)
+                    && Arrays.equals(irrepId, other.irrepId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * subgroup.hashCode() + Arrays.hashCode(irrepId);
+        }
+
+        @Override
+        public String toString() {
+            return "Induced[subgroup=" + subgroup + ", irrepId=" + Arrays.toString(irrepId) + "]";
+        }
+    }
+
+    /**
+     * Res_H^G rho: the representation {@code of} of the group {@code parent}, restricted to the subgroup H of
+     * {@code parent} with the given id (h -> rho(h)).
+     */
+    record Restricted(Group parent, SubgroupId subgroup, RepresentationRecipe of) implements RepresentationRecipe {
+
+        public Restricted {
+            Objects.requireNonNull(parent, "parent");
+            Objects.requireNonNull(subgroup, "subgroup");
+            Objects.requireNonNull(of, "of");
+        }
+
+        /** @throws IllegalArgumentException if the subgroup of {@code parent} is not {@code group} */
+        @Override
+        public Representation build(Group group) {
+            Representation r = Representations.restrict(of.build(parent), subgroup);
+            if (!r.group().equals(group)) {
+                throw new IllegalArgumentException("the restriction of " + r.name() + " to the subgroup " + subgroup
+                        + " is a representation of " + r.group().name() + ", not of " + group.name());
+            }
+            return r;
+        }
+    }
+
+    /** The direct sum rho_1 (+) ... (+) rho_m of the parts, named {@code name}. */
+    record DirectSum(List<RepresentationRecipe> parts, String name) implements RepresentationRecipe {
+
+        public DirectSum {
+            parts = List.copyOf(parts);
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Representation build(Group group) {
+            List<Representation> built = new ArrayList<>(parts.size());
+            for (RepresentationRecipe part : parts) {
+                built.add(part.build(group));
+            }
+            return Representations.directSum(built, name);
+        }
+    }
+
+    /**
+     * B rho(g) B^-1 for the representation {@code of} and the invertible matrix B = {@code basis}, named
+     * {@code name}, with the nonlinearities {@code supported}.
+     */
+    record ChangeOfBasis(RepresentationRecipe of, double[][] basis, String name, Set<Nonlinearity> supported)
+            implements RepresentationRecipe {
+
+        public ChangeOfBasis {
+            Objects.requireNonNull(of, "of");
+            basis = Matrices.copy(basis);
+            Objects.requireNonNull(name, "name");
+            supported = Set.copyOf(supported);
+        }
+
+        /** A fresh copy of B. */
+        @Override
+        public double[][] basis() {
+            return Matrices.copy(basis);
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.changeBasis(of.build(group), basis, name,
+                    supported.isEmpty() ? EnumSet.noneOf(Nonlinearity.class) : EnumSet.copyOf(supported));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChangeOfBasis other && of.equals(other.of) && Arrays.deepEquals(basis, other.basis)
+                    && name.equals(other.name) && supported.equals(other.supported);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(of, Arrays.deepHashCode(basis), name, supported);
+        }
+
+        @Override
+        public String toString() {
+            return "ChangeOfBasis[of=" + of + ", basis=" + Arrays.deepToString(basis) + ", name=" + name
+                    + ", supported=" + supported + "]";
+        }
+    }
+
+    /** The {@code part}-th independent part rho_i of the disentangled representation {@code of} ({@link Disentanglement}). */
+    record Disentangled(int part, RepresentationRecipe of) implements RepresentationRecipe {
+
+        public Disentangled {
+            if (part < 0) {
+                throw new IllegalArgumentException("a disentangled part has an index >= 0, not " + part);
+            }
+            Objects.requireNonNull(of, "of");
+        }
+
+        /** @throws IllegalArgumentException if {@code of} has fewer parts */
+        @Override
+        public Representation build(Group group) {
+            Representation rho = of.build(group);
+            List<Representation> parts = Representations.disentangle(rho).parts();
+            if (part >= parts.size()) {
+                throw new IllegalArgumentException(rho.name() + " of " + group.name() + " disentangles into "
+                        + parts.size() + " parts, so part " + part + " does not exist");
+            }
+            return parts.get(part);
+        }
+    }
+
+    /**
+     * The output representation B (|rho| (+) rho) B^T of a concatenated nonlinearity on fields of the
+     * signed-permutation representation {@code of} ({@link Representations#concatenated}).
+     */
+    record Concatenated(RepresentationRecipe of) implements RepresentationRecipe {
+
+        public Concatenated {
+            Objects.requireNonNull(of, "of");
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.concatenated(of.build(group));
+        }
+    }
+}
