@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ---
- * maven: org.e2dl4j:e2-samples:0.1.0-SNAPSHOT
+ * maven: org.e2dl4j:e2-notebooks:0.1.0-SNAPSHOT
  * ---
  * # Title
  * Prose ...

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 /** A notebook cell failed to compile or threw: names the notebook, the cell, and what went wrong. */
 public final class NotebookExecutionException extends RuntimeException {

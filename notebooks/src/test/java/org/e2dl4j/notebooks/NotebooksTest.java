@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +49,7 @@ class NotebooksTest {
 
     private static final Path ROOT = NotebookGenerator.repositoryRoot(Path.of(""));
     private static final boolean REGENERATE = Boolean.getBoolean("notebooks.regenerate");
-    private static final String REGENERATE_COMMAND = "mvn -B -q -pl e2-samples -am test -Dtest=NotebooksTest"
+    private static final String REGENERATE_COMMAND = "mvn -B -q -pl notebooks -am test -Dtest=NotebooksTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dnotebooks.regenerate=true";
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 

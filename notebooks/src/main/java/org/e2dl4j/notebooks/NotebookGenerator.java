@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Regenerates the committed notebooks from their sources: runs every notebook under {@code notebooks/src}
+ * Regenerates the committed notebooks from their sources: runs every notebook under {@code notebooks/sources}
  * with {@link NotebookRunner} and writes {@code notebooks/<name>.ipynb} and {@code notebooks/<name>.zpln}
  * with the outputs of that run. Run it from the repository (see the README's "Notebooks" section);
  * {@code NotebooksTest} checks that the committed files still match their sources.
@@ -29,10 +29,10 @@ public final class NotebookGenerator {
     public static final String NOTEBOOK_FOLDER = "notebooks";
 
     /** Folder of the notebook sources, relative to the repository root. */
-    public static final String SOURCE_FOLDER = NOTEBOOK_FOLDER + "/src";
+    public static final String SOURCE_FOLDER = NOTEBOOK_FOLDER + "/sources";
 
     /** Where the images shown by cells are written, relative to the repository root. */
-    public static final String IMAGE_FOLDER = "e2-samples/target/notebook-output";
+    public static final String IMAGE_FOLDER = "notebooks/target/notebook-output";
 
     private static final Logger LOG = LoggerFactory.getLogger(NotebookGenerator.class);
 

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +49,7 @@ class NotebookRunnerTest {
     @Test
     void anImageReturnedByDisplayImageAtTheEndOfACellIsItsOutputAndAPngFile() throws Exception {
         NotebookRun run = run(cells(
-                "import java.awt.image.BufferedImage;\nimport org.e2dl4j.samples.notebooks.Display;\n"
+                "import java.awt.image.BufferedImage;\nimport org.e2dl4j.notebooks.Display;\n"
                         + "Display.image(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB))"));
         CellOutput.Image image = (CellOutput.Image) run.outputs().get(0).get(0);
         assertEquals(3, image.width());
@@ -65,7 +65,7 @@ class NotebookRunnerTest {
     @Test
     void anImageThatIsNotTheFinalExpressionFailsBecauseAKernelWouldNotShowIt() {
         NotebookExecutionException e = assertThrows(NotebookExecutionException.class, () -> run(cells(
-                "import java.awt.image.BufferedImage;\nimport org.e2dl4j.samples.notebooks.Display;\n"
+                "import java.awt.image.BufferedImage;\nimport org.e2dl4j.notebooks.Display;\n"
                         + "Display.image(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));\nint after = 1;")));
         assertTrue(e.getMessage().contains("code cell 1 of 1") && e.getMessage().contains("final expression"),
                 e.getMessage());

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,10 +1,10 @@
-package org.e2dl4j.samples.notebooks;
+package org.e2dl4j.notebooks;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One notebook as written in its source under {@code notebooks/src}: a name (the file name without
+ * One notebook as written in its source under {@code notebooks/sources}: a name (the file name without
  * {@code .md}), the Maven coordinates a kernel loads before the first cell, and the cells in order.
  * Immutable.
  *
