@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,6 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A grey-scale image on an odd-sided square grid, zero outside the inscribed {@link CentredDisk}: rotating it
  * about the centre pixel never brings in the corners. Pixels are row-major, row 0 on top. Immutable.
+ *
+ * <p>Draws: nothing itself; {@link FrameRenderer} draws it in grey levels as a frame's input panel.
  */
 public final class DiskImage {
 

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import javax.imageio.stream.ImageOutputStream;
  * Writes frames as an animated GIF that loops forever, with javax.imageio's GIF writer: each frame carries a
  * graphic control extension (its delay), the first one also the NETSCAPE2.0 application extension (loop count
  * 0 = forever). The writer reduces each RGB frame to its own 256-colour palette.
+ *
+ * <p>Draws: nothing itself; it animates images already drawn (e.g. by {@link FrameRenderer}).
  */
 public final class AnimatedGif {
 

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * e2cnn's picture of equivariance: an input turned through a full turn, fed to a randomly initialized steerable
- * network and to a conventional CNN, each of which outputs one scalar field and one vector field. The steerable
- * network's fields turn with the input, so its stabilized view (the output turned back) stands still, up to the
- * resampling of the input between multiples of 90 degrees; the conventional network's changes.
+ * e2cnn's picture of equivariance: an input turned through a full turn, fed to a steerable network and to a
+ * conventional CNN (any two {@link FieldNetwork}s, e.g. randomly initialized ones), each of which outputs one
+ * scalar field and one vector field. The steerable network's fields turn with the input, so its stabilized view
+ * (the output turned back) stands still, up to the resampling of the input between multiples of 90 degrees; the
+ * conventional network's changes.
+ *
+ * <p>Draws: the {@link Frame}s of a turn (for {@link FrameRenderer}), or a sheet of rendered frames, one per angle.
  */
 public final class FeatureFieldPicture {
-
-    /** The seed of {@link #standard()}. */
-    public static final long DEFAULT_SEED = 1;
 
     private final FieldNetwork steerable;
     private final FieldNetwork conventional;
@@ -27,16 +27,6 @@ public final class FeatureFieldPicture {
     public FeatureFieldPicture(FieldNetwork steerable, FieldNetwork conventional) {
         this.steerable = Objects.requireNonNull(steerable, "steerable");
         this.conventional = Objects.requireNonNull(conventional, "conventional");
-    }
-
-    /** The {@link PictureNetworks} drawn from {@link #DEFAULT_SEED}. */
-    public static FeatureFieldPicture standard() {
-        return withSeed(DEFAULT_SEED);
-    }
-
-    /** The {@link PictureNetworks} drawn from {@code seed}. */
-    public static FeatureFieldPicture withSeed(long seed) {
-        return new FeatureFieldPicture(PictureNetworks.steerable(seed), PictureNetworks.conventional(seed));
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.util.Arrays;
 
@@ -8,8 +8,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One scalar field s and one vector field v = (v_x, v_y) (x right, y up) on an odd-sided square grid: the
- * output of a picture network. Under a rotation r_t of the plane they transform as
+ * output of a {@link FieldNetwork}. Under a rotation r_t of the plane they transform as
  * {@code s'(p) = s(r_t^-1 p)} and {@code v'(p) = R(t) v(r_t^-1 p)}. Immutable.
+ *
+ * <p>Draws: nothing itself; {@link FrameRenderer} draws s as colour and v as arrows.
  */
 public final class FeatureFields {
 

@@ -1,10 +1,12 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.util.Objects;
 
 /**
  * What one network does with one turned input: its fields for the upright input (the reference), for the input
  * turned by the frame's angle, and the latter turned back (the stabilized view).
+ *
+ * <p>Draws: nothing itself; {@link FrameRenderer} draws its output and stabilized view side by side.
  *
  * @param label      the network's label
  * @param reference  the output for the upright input

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 /**
  * A separable Gaussian blur of a square image, {@code exp(-d^2 / (2 sigma^2))} truncated at 3 sigma and

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -20,6 +20,8 @@ import java.util.Locale;
  * every frame of a turn. Outside the disk the picture is blank. Colours come in a few steps and arrows are not
  * anti-aliased, which keeps an animated GIF of the frames small (smooth shading and anti-aliased arrows made the
  * GIF of the 65 x 65 picture 1.7 times larger). Immutable.
+ *
+ * <p>Draws: one RGB image per frame, scalar fields as colour and vector fields as arrows.
  */
 public final class FrameRenderer {
 

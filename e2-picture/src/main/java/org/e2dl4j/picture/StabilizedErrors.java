@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +7,8 @@ import java.util.Locale;
  * The largest relative stabilized error ({@link FieldResponse#stabilizedError}) of each network over a turn,
  * split into the frames at multiples of 90 degrees (where a steerable network is exactly equivariant on the
  * pixel grid) and the others (where the input was resampled); NaN where a turn has no such frame. Immutable.
+ *
+ * <p>Draws: nothing; it sums up in numbers what the frames show.
  *
  * @param steerableQuarterTurns    steerable network, worst frame at a multiple of 90 degrees
  * @param steerableOther           steerable network, worst other frame

@@ -1,10 +1,12 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import java.util.Objects;
 
 /**
  * One frame of the picture: the input turned by {@code angle} and what the steerable and the conventional network
  * make of it.
+ *
+ * <p>Draws: nothing itself; {@link FrameRenderer#render} draws it as one image.
  *
  * @param angle        the input's rotation in radians, counter-clockwise as displayed
  * @param input        the turned input

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.picture;
+package org.e2dl4j.picture;
 
 import org.e2dl4j.math.gspace.GridConvention;
 
