@@ -12,6 +12,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 
+import org.e2dl4j.picture.AnimatedGif;
+import org.e2dl4j.picture.E2Drawing;
+import org.e2dl4j.picture.FeatureFieldPicture;
+import org.e2dl4j.picture.Frame;
+import org.e2dl4j.picture.FrameRenderer;
+import org.e2dl4j.picture.StabilizedErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -22,9 +28,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * The picture's command line: turns the {@link E2Drawing} through a full turn, renders every {@link Frame} and
- * writes {@code frame-NNN.png}, {@code equivariance.gif} (looping) and {@code stabilized-errors.csv} (per frame:
- * degrees, then the steerable and the conventional network's relative stabilized error) to the output folder.
+ * The picture's command line: turns the {@link E2Drawing} through a full turn before the {@link PictureNetworks},
+ * renders every {@link Frame} and writes {@code frame-NNN.png}, {@code equivariance.gif} (looping) and
+ * {@code stabilized-errors.csv} (per frame: degrees, then the steerable and the conventional network's relative
+ * stabilized error) to the output folder.
  *
  * <pre>
  *   mvn -B -q -pl e2-samples exec:java@picture -Dexec.args="--out target/picture"
@@ -79,7 +86,7 @@ public final class EquivariancePicture implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cell must be at least 1, got " + cell);
         }
         Files.createDirectories(out);
-        FeatureFieldPicture picture = FeatureFieldPicture.withSeed(seed);
+        FeatureFieldPicture picture = PictureNetworks.picture(seed);
         FrameRenderer renderer = cell == null ? FrameRenderer.forSide(size) : FrameRenderer.withCell(cell);
         List<Frame> turn = picture.turn(E2Drawing.draw(size), frames);
         List<BufferedImage> images = new ArrayList<>();

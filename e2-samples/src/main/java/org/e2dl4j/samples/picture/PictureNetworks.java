@@ -12,6 +12,8 @@ import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.conv.R2Conv;
+import org.e2dl4j.picture.FeatureFieldPicture;
+import org.e2dl4j.picture.FieldNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -27,7 +29,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  *       about as many parameters (14,784 against 12,978); its three output channels are read as (s, v_x, v_y).</li>
  * </ul>
  * The first layer of both works on any odd input size; the nominal {@value #NOMINAL_SIDE} only fixes the
- * configuration's input type.
+ * configuration's input type. {@link #picture} puts both in a {@link FeatureFieldPicture}.
  */
 public final class PictureNetworks {
 
@@ -40,6 +42,11 @@ public final class PictureNetworks {
     private static final int[] KERNELS = {7, 5, 5, 5};
 
     private PictureNetworks() {
+    }
+
+    /** The picture of both networks, their random weights drawn from {@code seed}. */
+    public static FeatureFieldPicture picture(long seed) {
+        return new FeatureFieldPicture(steerable(seed), conventional(seed));
     }
 
     /** The steerable network, its random weights drawn from {@code seed}. */
