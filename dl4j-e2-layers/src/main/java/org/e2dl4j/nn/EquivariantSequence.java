@@ -117,7 +117,7 @@ public final class EquivariantSequence {
         }
 
         /**
-         * Appends a layer configuration ({@link R2Conv} or an {@link EquivariantLayer}).
+         * Appends a layer configuration ({@link org.e2dl4j.nn.conv.R2Conv} or an {@link EquivariantLayer}).
          *
          * @throws IllegalArgumentException naming the position, the layer and both types, if the layer's input type
          *                                  is not the current type, or if it is not a DL4J layer configuration

@@ -26,8 +26,8 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
  * preprocessors and graph vertices are copied with their parameters. Training state (updater
  * state, iteration counts) is not carried over.
  *
- * @throws IllegalArgumentException (from both methods) naming the layer and the reason, when a layer of this
- *                                  library refuses export or a layer or vertex is neither stock nor of this library
+ * <p>Both methods throw an {@code IllegalArgumentException} naming the layer and the reason when a layer of this
+ * library refuses export, or a layer or vertex is neither stock nor of this library.
  */
 public final class Export {
 

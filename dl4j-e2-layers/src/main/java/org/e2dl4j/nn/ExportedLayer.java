@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One stock DL4J layer produced by an {@link ExportRule}: its configuration, parameter values and, where the
+ * One stock DL4J layer of a layer's stock form ({@link StockExport}): its configuration, parameter values and, where the
  * layer needs its input reshaped (e.g. a feed-forward layer inside a convolutional network), the stock
  * preprocessor applied to its input.
  *

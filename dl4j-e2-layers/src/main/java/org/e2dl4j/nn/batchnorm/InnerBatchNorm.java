@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.batchnorm;
 
+import org.e2dl4j.nn.Export;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

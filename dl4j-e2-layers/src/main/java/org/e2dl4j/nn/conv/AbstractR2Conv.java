@@ -398,7 +398,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             return self();
         }
 
-        /** The band limit |frequency| <= factor * radius. */
+        /** The band limit |frequency| &lt;= factor * radius. */
         public T frequencyCutoffFactor(double factor) {
             this.basisSettings = basisSettings.withFrequencyCutoffFactor(factor);
             return self();

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.conv;
 
+import org.e2dl4j.nn.Export;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

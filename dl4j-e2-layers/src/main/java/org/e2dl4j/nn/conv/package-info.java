@@ -1,7 +1,7 @@
 /**
- * Implementation of the steerable convolutions: the DL4J layer ({@link org.e2dl4j.nn.conv.R2ConvLayer}), its
- * parameters, the expansion of basis weights into a dense filter with ND4J matrix ops, the libnd4j
- * {@code conv2d} / {@code deconv2d} calls, and the export rules to stock {@code ConvolutionLayer} /
- * {@code Deconvolution2D}.
+ * The steerable convolutions {@link org.e2dl4j.nn.conv.R2Conv} and {@link org.e2dl4j.nn.conv.R2ConvTransposed}:
+ * the filter {@code K = sum_w weight_w * basis_w} over the steerable kernel basis of e2-math, expanded into a
+ * dense filter with ND4J matrix ops, run through libnd4j's {@code conv2d} / {@code deconv2d}, and exported to
+ * stock {@code ConvolutionLayer} / {@code Deconvolution2D}.
  */
 package org.e2dl4j.nn.conv;

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.dropout;
 
+import org.e2dl4j.nn.Export;
 import java.util.List;
 import java.util.Map;
 

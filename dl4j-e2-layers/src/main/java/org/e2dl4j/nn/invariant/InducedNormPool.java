@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.invariant;
 
+import org.e2dl4j.nn.Export;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.nn.EquivariantLayer;

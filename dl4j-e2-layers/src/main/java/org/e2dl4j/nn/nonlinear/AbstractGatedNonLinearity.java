@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.nonlinear;
 
+import org.e2dl4j.nn.Export;
 import java.util.ArrayList;
 import java.util.List;
 

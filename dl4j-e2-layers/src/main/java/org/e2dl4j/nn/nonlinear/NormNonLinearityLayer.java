@@ -14,7 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Implementation of {@link org.e2dl4j.nn.nonlinear.NormNonLinearity} and {@link org.e2dl4j.nn.nonlinear.InducedNormNonLinearity}.
- * With n = ||v|| per unit, u = n - b, m = f(u) / n (0 where n <= 1e-10):
+ * With n = ||v|| per unit, u = n - b, m = f(u) / n (0 where n &lt;= 1e-10):
  * <ul>
  *   <li>forward: y = m x, per unit;</li>
  *   <li>backward: with s = &lt;dL/dy, x&gt; per unit, {@code dL/dx = m dL/dy + x s (f'(u) - m) / n^2} and

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.pooling;
 
+import org.e2dl4j.nn.Export;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;

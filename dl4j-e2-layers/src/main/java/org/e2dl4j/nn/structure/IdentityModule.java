@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.structure;
 
+import org.e2dl4j.nn.Export;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
