@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.Representation;
 import org.hipparchus.linear.MatrixUtils;

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.Representation;
 import org.junit.jupiter.api.DynamicTest;
