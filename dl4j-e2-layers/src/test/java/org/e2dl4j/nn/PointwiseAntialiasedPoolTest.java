@@ -1,7 +1,6 @@
 package org.e2dl4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -179,8 +178,6 @@ class PointwiseAntialiasedPoolTest {
     }
 
     private static void assertRejected(org.junit.jupiter.api.function.Executable build, String layer, String what) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
-        assertTrue(e.getMessage().contains(layer) && e.getMessage().contains(what),
-                "message should name " + layer + " and the " + what + ": " + e.getMessage());
+        org.e2dl4j.testing.Rejections.assertRejected(IllegalArgumentException.class, build, layer, what);
     }
 }
