@@ -1,13 +1,13 @@
 package org.e2dl4j.spark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.e2dl4j.testing.Rejections;
+import org.junit.jupiter.api.Test;
 
 import java.util.function.UnaryOperator;
 
-import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParameterAveragingTrainerBuilderTest {
 
@@ -35,10 +35,8 @@ class ParameterAveragingTrainerBuilderTest {
 
     private static void assertRejected(String setting, String value,
                                        UnaryOperator<ParameterAveragingTrainer.Builder> change) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> change.apply(ParameterAveragingTrainer.builder()).build(), setting + " = " + value);
-        assertTrue(e.getMessage().contains("ParameterAveragingTrainer") && e.getMessage().contains(setting)
-                && e.getMessage().contains("got " + value), "message should name the trainer, " + setting
-                + " and " + value + ", got: " + e.getMessage());
+        Rejections.assertRejected(IllegalArgumentException.class,
+                () -> change.apply(ParameterAveragingTrainer.builder()).build(),
+                "ParameterAveragingTrainer", setting, "got " + value);
     }
 }

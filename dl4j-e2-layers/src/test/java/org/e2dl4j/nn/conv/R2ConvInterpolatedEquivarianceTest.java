@@ -6,23 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.EquivarianceCheck;
 import org.e2dl4j.nn.EquivarianceReport;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.shade.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Equivariance at angles that do not map the grid onto itself, where maps must be resampled: the errors are
- * reported next to e2cnn's for the same layers (../shared/reference/equivariance.json). The two protocols
- * differ (e2cnn: a smooth photo at 5x resolution, outputs averaged over 5 x 5 blocks; here: blurred noise at
+ * reported next to e2cnn's for the same layers (reference/data/equivariance.json). The two protocols
+ * differ (e2cnn's: a smooth picture at 5x resolution, outputs averaged over 5 x 5 blocks; here: blurred noise at
  * the layer's resolution), so the magnitudes differ; what both must show is rounding-level error on the
  * grid-preserving elements, errors orders of magnitude larger at the other angles, and the same error for
  * g and g followed by a quarter turn (which is exact).

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.ReferenceData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.shade.jackson.databind.JsonNode;
 
 /**
  * The filter an R2Conv expands from a weight vector equals e2cnn's: for each reference basis with its raw
@@ -45,8 +45,8 @@ class R2ConvReferenceBasisTest {
         JsonNode ref = ReferenceData.read(file);
         JsonNode config = ref.get("config");
         GSpace gs = ReferenceData.gspace(config.get("gspace"));
-        FieldType in = ReferenceData.fieldType(gs, config.get("in"));
-        FieldType out = ReferenceData.fieldType(gs, config.get("out"));
+        FieldType in = new FieldType(gs, ReferenceData.fieldType(gs, config.get("in")));
+        FieldType out = new FieldType(gs, ReferenceData.fieldType(gs, config.get("out")));
         int k = config.get("kernel_size").asInt();
         JsonNode raw = ref.get("raw");
         int dimension = raw.size();

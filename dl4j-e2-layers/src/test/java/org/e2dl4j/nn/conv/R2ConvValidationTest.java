@@ -1,8 +1,5 @@
 package org.e2dl4j.nn.conv;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -27,10 +24,7 @@ class R2ConvValidationTest {
     private static final FieldType VECTORS = FieldType.irrep(C4, 2, 1);
 
     private static void assertRejected(Executable build, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "message should contain '" + f + "', got: " + e.getMessage());
-        }
+        org.e2dl4j.testing.Rejections.assertRejected(IllegalArgumentException.class, build, fragments);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.invariant;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,9 +59,6 @@ class GroupPoolingTest {
         return () -> List.of(new R2Conv.Builder(in, type, 3).padding(1).build(), new GroupPooling.Builder(type).build());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     @Test
     void outputIsInvariantUpToTheSpatialActionOnExactElements() {

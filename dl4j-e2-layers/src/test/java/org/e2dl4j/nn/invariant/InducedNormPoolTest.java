@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.invariant;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.group.GroupElement;
@@ -61,9 +61,6 @@ class InducedNormPoolTest {
                 new InducedNormPool.Builder(type).build());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     @Test
     void outputIsInvariantUpToTheSpatialActionOnExactElements() {

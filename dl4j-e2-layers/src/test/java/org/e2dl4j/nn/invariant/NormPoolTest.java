@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.invariant;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.group.GroupElement;
@@ -50,9 +50,6 @@ class NormPoolTest {
         return () -> List.of(new R2Conv.Builder(in, type, 3).padding(1).build(), new NormPool.Builder(type).build());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     @Test
     void outputIsInvariantUpToTheSpatialActionOnExactElements() {

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.pooling;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,9 +43,6 @@ class NormMaxPoolTest {
                 pool.get());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     /** For every field and window: the field's vector at the first position of largest norm (padding excluded). */
     private static INDArray reference(INDArray x, FieldType type, int[] k, int[] s, int[] p, int[] d, boolean ceil) {

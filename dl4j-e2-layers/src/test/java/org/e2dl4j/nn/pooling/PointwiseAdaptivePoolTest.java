@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.pooling;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,9 +54,6 @@ class PointwiseAdaptivePoolTest {
                 pool.get());
     }
 
-    private static InputType input(FieldType type, int h, int w) {
-        return InputType.convolutional(h, w, type.size());
-    }
 
     @Test
     void matchesPyTorchsAdaptiveWindows() {

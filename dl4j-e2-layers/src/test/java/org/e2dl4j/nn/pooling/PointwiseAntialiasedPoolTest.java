@@ -1,7 +1,7 @@
 package org.e2dl4j.nn.pooling;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -45,9 +45,6 @@ class PointwiseAntialiasedPoolTest {
                 pool.get());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     @Test
     void filterFollowsE2cnnsSizeRuleWithPythonRounding() {
@@ -184,8 +181,6 @@ class PointwiseAntialiasedPoolTest {
     }
 
     private static void assertRejected(org.junit.jupiter.api.function.Executable build, String layer, String what) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
-        assertTrue(e.getMessage().contains(layer) && e.getMessage().contains(what),
-                "message should name " + layer + " and the " + what + ": " + e.getMessage());
+        org.e2dl4j.testing.Rejections.assertRejected(IllegalArgumentException.class, build, layer, what);
     }
 }

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.pooling;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,9 +42,6 @@ class PointwiseAvgPoolTest {
                 pool.get());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     @Test
     void matchesPyTorchsDefinitionForEveryWindowOption() {

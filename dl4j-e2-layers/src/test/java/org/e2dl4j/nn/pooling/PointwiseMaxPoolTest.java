@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.pooling;
 
+import static org.e2dl4j.nn.testing.TestNetworks.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,9 +45,6 @@ class PointwiseMaxPoolTest {
                 pool.get());
     }
 
-    private static InputType input(FieldType type, int size) {
-        return InputType.convolutional(size, size, type.size());
-    }
 
     @Test
     void matchesPyTorchsDefinitionForEveryWindowOption() {
@@ -171,8 +169,6 @@ class PointwiseMaxPoolTest {
     }
 
     private static void assertRejected(org.junit.jupiter.api.function.Executable build, String what) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
-        assertTrue(e.getMessage().contains("PointwiseMaxPool") && e.getMessage().contains(what),
-                "message should name the layer and the " + what + ": " + e.getMessage());
+        org.e2dl4j.testing.Rejections.assertRejected(IllegalArgumentException.class, build, "PointwiseMaxPool", what);
     }
 }

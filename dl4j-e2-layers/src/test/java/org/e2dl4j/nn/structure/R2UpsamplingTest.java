@@ -2,7 +2,6 @@ package org.e2dl4j.nn.structure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -203,8 +202,6 @@ class R2UpsamplingTest {
     }
 
     private static void assertRejected(org.junit.jupiter.api.function.Executable build, String mention) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
-        assertTrue(e.getMessage().contains("R2Upsampling") && e.getMessage().contains(mention),
-                "message should name R2Upsampling and mention '" + mention + "': " + e.getMessage());
+        org.e2dl4j.testing.Rejections.assertRejected(IllegalArgumentException.class, build, "R2Upsampling", mention);
     }
 }

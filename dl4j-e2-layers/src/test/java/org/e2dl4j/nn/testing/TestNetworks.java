@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.e2dl4j.nn.FieldType;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,5 +67,15 @@ public final class TestNetworks {
             v[i] = rnd.nextGaussian();
         }
         return Nd4j.createFromArray(v).castTo(dataType).reshape('c', shape);
+    }
+
+    /** A square NCHW input type of {@code size} x {@code size} with the channels of {@code type}. */
+    public static InputType input(FieldType type, int size) {
+        return input(type, size, size);
+    }
+
+    /** An NCHW input type of {@code h} x {@code w} with the channels of {@code type}. */
+    public static InputType input(FieldType type, int h, int w) {
+        return InputType.convolutional(h, w, type.size());
     }
 }

@@ -3,10 +3,10 @@ package org.e2dl4j.math.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.Representation;
 import org.hipparchus.linear.MatrixUtils;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.repr.Representation;
 import org.junit.jupiter.api.DynamicTest;

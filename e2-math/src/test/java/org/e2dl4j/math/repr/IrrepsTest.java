@@ -85,7 +85,7 @@ class IrrepsTest {
     }
 
     static Stream<String> referenceGroups() {
-        return ReferenceGroups.names().stream();
+        return ReferenceData.groupNames().stream();
     }
 
     /**
@@ -96,11 +96,11 @@ class IrrepsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceGroups")
     void irrepsEqualE2cnn(String key) {
-        Group g = ReferenceGroups.group(key);
-        JsonNode ref = ReferenceGroups.entry(key).get("irreps");
+        Group g = ReferenceData.group(key);
+        JsonNode ref = ReferenceData.groupEntry(key).get("irreps");
         List<IrreducibleRepresentation> irreps = Representations.irreps(g);
         assertEquals(ref.size(), irreps.size(), key + ": number of irreps");
-        List<GroupElement> els = ReferenceGroups.elements(key);
+        List<GroupElement> els = ReferenceData.elements(key);
         for (int i = 0; i < irreps.size(); i++) {
             IrreducibleRepresentation irr = irreps.get(i);
             JsonNode r = ref.get(i);
@@ -117,7 +117,7 @@ class IrrepsTest {
             assertEquals(r.get("is_trivial").asBoolean(), irr.isTrivial(), where + ": is trivial");
             Set<String> supported = new TreeSet<>();
             irr.supportedNonlinearities().forEach(n -> supported.add(n.e2cnnName()));
-            assertEquals(new TreeSet<>(ReferenceGroups.strings(r.get("supported_nonlinearities"))), supported,
+            assertEquals(new TreeSet<>(ReferenceData.strings(r.get("supported_nonlinearities"))), supported,
                     where + ": supported nonlinearities");
             double tol = ReferenceData.ROUNDING * (1 + irr.frequency()) + 1e-12;
             for (int e = 0; e < els.size(); e++) {

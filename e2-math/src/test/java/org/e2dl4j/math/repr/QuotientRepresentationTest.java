@@ -80,16 +80,16 @@ class QuotientRepresentationTest {
     @MethodSource("referenceQuotients")
     void quotientEqualsE2cnn(String key) {
         JsonNode ref = ReferenceData.groups().get("quotient_representations").get(key);
-        Group g = ReferenceGroups.group(ref.get("group").asText());
-        Representation q = Representations.quotient(g, ReferenceGroups.subgroupId(ref.get("subgroup_id")));
+        Group g = ReferenceData.group(ref.get("group").asText());
+        Representation q = Representations.quotient(g, ReferenceData.subgroupId(ref.get("subgroup_id")));
         assertEquals(ref.get("name").asText(), q.name(), key + ": name");
         assertEquals(ref.get("size").asInt(), q.size(), key + ": size");
-        assertEquals(ReferenceGroups.strings(ref.get("irreps")), q.irreps().stream().map(Representation::name).toList(),
+        assertEquals(ReferenceData.strings(ref.get("irreps")), q.irreps().stream().map(Representation::name).toList(),
                 key + ": irreps");
         Mat.assertClose(ReferenceData.matrix(ref.get("change_of_basis")), q.changeOfBasis(),
                 ReferenceData.ROUNDING + 1e-12, key + ": change of basis");
         for (int i = 0; i < ref.get("generators").size(); i++) {
-            GroupElement gen = ReferenceGroups.element(g, ref.get("generators").get(i));
+            GroupElement gen = ReferenceData.element(g, ref.get("generators").get(i));
             Mat.assertClose(ReferenceData.matrix(ref.get("generator_matrices").get(i)), q.matrix(gen),
                     ReferenceData.ROUNDING + 1e-12, key + ": matrix of generator " + gen);
         }

@@ -60,17 +60,17 @@ class RegularRepresentationTest {
     }
 
     static Stream<String> referenceFiniteGroups() {
-        return ReferenceGroups.names().stream().filter(k -> ReferenceGroups.entry(k).has("regular"));
+        return ReferenceData.groupNames().stream().filter(k -> ReferenceData.groupEntry(k).has("regular"));
     }
 
     /** Irreps order and change of basis equal e2cnn's (rounded there to 8 decimals: tolerance 5e-9). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceFiniteGroups")
     void regularChangeOfBasisEqualsE2cnn(String key) {
-        Group g = ReferenceGroups.group(key);
+        Group g = ReferenceData.group(key);
         Representation reg = Representations.regular(g);
-        JsonNode ref = ReferenceGroups.entry(key).get("regular");
-        assertEquals(ReferenceGroups.strings(ref.get("irreps")),
+        JsonNode ref = ReferenceData.groupEntry(key).get("regular");
+        assertEquals(ReferenceData.strings(ref.get("irreps")),
                 reg.irreps().stream().map(Representation::name).toList(), key + "|regular: irreps");
         Mat.assertClose(ReferenceData.matrix(ref.get("change_of_basis")), reg.changeOfBasis(),
                 ReferenceData.ROUNDING + 1e-12, key + "|regular: change of basis");
