@@ -112,7 +112,7 @@ class ExportTest {
     }
 
     @Test
-    void layerWithoutExportRuleIsNamedInTheError() {
+    void layerThatIsNeitherStockNorEquivariantIsNamedInTheError() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(2).build())
                 .layer(new UnexportableLayer())

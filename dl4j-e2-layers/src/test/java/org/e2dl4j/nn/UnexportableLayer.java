@@ -2,7 +2,7 @@ package org.e2dl4j.nn;
 
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 
-/** A layer class outside DL4J with no export rule, to test that export names it. */
+/** A layer class outside DL4J that is no EquivariantLayer (so it declares no stock form), to test that export names it. */
 public class UnexportableLayer extends ActivationLayer {
 
     private static final long serialVersionUID = 1L;

@@ -30,4 +30,14 @@ public final class Rejections {
         }
         return e;
     }
+
+    /**
+     * Asserts that {@code action} is refused as a bad argument or configuration ({@link IllegalArgumentException})
+     * with a message containing every fragment.
+     *
+     * @return the exception thrown, for further checks
+     */
+    public static IllegalArgumentException assertRejected(Executable action, String... fragments) {
+        return assertRejected(IllegalArgumentException.class, action, fragments);
+    }
 }

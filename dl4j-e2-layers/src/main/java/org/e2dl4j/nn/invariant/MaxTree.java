@@ -10,7 +10,7 @@ import java.util.List;
  * the values still left in every group, so groups of size s need ceil(log2 s) levels. Level i is a matrix
  * {@code M_i} [channels out][channels in] followed by a ReLU; the last matrix (no ReLU) reads off one value per
  * group. Exact in real arithmetic; in floating point each level adds a rounding of the order of one ulp.
- * This is how {@link GroupPoolingExportRule} expresses group pooling with stock 1x1 convolutions. Immutable.
+ * This is how {@link GroupPooling#toStock} expresses group pooling with stock 1x1 convolutions. Immutable.
  */
 final class MaxTree {
 

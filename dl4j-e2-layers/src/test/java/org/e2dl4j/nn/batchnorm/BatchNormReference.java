@@ -1,5 +1,7 @@
 package org.e2dl4j.nn.batchnorm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.e2dl4j.nn.FieldType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -168,5 +170,22 @@ final class BatchNormReference {
             }
         }
         return s;
+    }
+
+    /** The entries of an array in C order. */
+    static double[] flat(INDArray a) {
+        return a.dup('c').reshape(a.length()).toDoubleVector();
+    }
+
+    /** Asserts equal lengths and a relative error (to max(1, |expected|)) within the tolerance everywhere. */
+    static void assertArrayClose(double[] expected, double[] got, double tolerance, String what) {
+        assertEquals(expected.length, got.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            double err = Math.abs(expected[i] - got[i]) / Math.max(1, Math.abs(expected[i]));
+            if (err > tolerance) {
+                throw new AssertionError(what + ": at index " + i + " expected " + expected[i] + ", got " + got[i]
+                        + " (relative error " + err + " > " + tolerance + ")");
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.e2dl4j.nn.batchnorm;
 
+import static org.e2dl4j.nn.batchnorm.BatchNormReference.assertArrayClose;
+import static org.e2dl4j.nn.batchnorm.BatchNormReference.flat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,18 +219,4 @@ class InnerBatchNormTest {
         assertTrue(net.score() > 0 && Double.isFinite(net.score()), "score after fit: " + net.score());
     }
 
-    static double[] flat(INDArray a) {
-        return a.dup('c').reshape(a.length()).toDoubleVector();
-    }
-
-    static void assertArrayClose(double[] expected, double[] got, double tolerance, String what) {
-        assertEquals(expected.length, got.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            double err = Math.abs(expected[i] - got[i]) / Math.max(1, Math.abs(expected[i]));
-            if (err > tolerance) {
-                throw new AssertionError(what + ": at index " + i + " expected " + expected[i] + ", got " + got[i]
-                        + " (relative error " + err + " > " + tolerance + ")");
-            }
-        }
-    }
 }

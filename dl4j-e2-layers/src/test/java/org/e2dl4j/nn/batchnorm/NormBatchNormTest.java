@@ -1,7 +1,7 @@
 package org.e2dl4j.nn.batchnorm;
 
-import static org.e2dl4j.nn.batchnorm.InnerBatchNormTest.assertArrayClose;
-import static org.e2dl4j.nn.batchnorm.InnerBatchNormTest.flat;
+import static org.e2dl4j.nn.batchnorm.BatchNormReference.assertArrayClose;
+import static org.e2dl4j.nn.batchnorm.BatchNormReference.flat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

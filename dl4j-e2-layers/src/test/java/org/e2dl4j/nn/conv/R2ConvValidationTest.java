@@ -1,5 +1,7 @@
 package org.e2dl4j.nn.conv;
 
+import static org.e2dl4j.testing.Rejections.assertRejected;
+
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -10,7 +12,6 @@ import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.FieldType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,10 +23,6 @@ class R2ConvValidationTest {
     private static final FieldType TRIVIAL = FieldType.trivial(C4, 4);
     private static final FieldType REGULAR = FieldType.regular(C4, 1);
     private static final FieldType VECTORS = FieldType.irrep(C4, 2, 1);
-
-    private static void assertRejected(Executable build, String... fragments) {
-        org.e2dl4j.testing.Rejections.assertRejected(IllegalArgumentException.class, build, fragments);
-    }
 
     @Test
     void mismatchedFieldTypesBetweenLayersFailWhenTheConfigurationIsBuilt() {

@@ -6,32 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IdxReaderTest {
 
-    /** A hand-made IDX file: type 0x08, shape 2 x 2 x 3, values 0, 1, ..., 9, 128, 255. */
-    static final byte[] TWO_BY_TWO_BY_THREE = {
-        0, 0, 0x08, 3,
-        0, 0, 0, 2,
-        0, 0, 0, 2,
-        0, 0, 0, 3,
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, (byte) 128, (byte) 255};
-
-    /** A hand-made IDX label file: type 0x08, shape 2, values 7 and 0. */
-    static final byte[] TWO_LABELS = {0, 0, 0x08, 1, 0, 0, 0, 2, 7, 0};
 
     @Test
     void handMadeFileGivesItsShapeAndUnsignedValuesInRowMajorOrder() throws IOException {
-        IdxArray array = IdxReader.read(new ByteArrayInputStream(TWO_BY_TWO_BY_THREE), "hand-made");
+        IdxArray array = IdxReader.read(new ByteArrayInputStream(IdxExamples.TWO_BY_TWO_BY_THREE), "hand-made");
 
         assertArrayEquals(new int[] {2, 2, 3}, array.shape(), "shape of the hand-made 2x2x3 IDX file");
         int[] expected = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 128, 255};
@@ -46,8 +34,8 @@ class IdxReaderTest {
     void gzipFileReadsTheSameAsThePlainFile(@TempDir Path dir) throws IOException {
         Path plain = dir.resolve("plain-idx3-ubyte");
         Path gzip = dir.resolve("compressed-under-any-name");
-        Files.write(plain, TWO_BY_TWO_BY_THREE);
-        Files.write(gzip, gzip(TWO_BY_TWO_BY_THREE));
+        Files.write(plain, IdxExamples.TWO_BY_TWO_BY_THREE);
+        Files.write(gzip, IdxExamples.gzip(IdxExamples.TWO_BY_TWO_BY_THREE));
 
         IdxArray fromPlain = IdxReader.read(plain);
         IdxArray fromGzip = IdxReader.read(gzip);
@@ -60,7 +48,7 @@ class IdxReaderTest {
 
     @Test
     void typeOtherThanUnsignedByteIsRejectedNamingTheType() {
-        byte[] floats = TWO_BY_TWO_BY_THREE.clone();
+        byte[] floats = IdxExamples.TWO_BY_TWO_BY_THREE.clone();
         floats[2] = 0x0D;
         IOException e = assertThrows(IOException.class, () -> IdxReader.read(new ByteArrayInputStream(floats), "float file"));
         assertTrue(e.getMessage().contains("0x08") && e.getMessage().contains("0x0d"),
@@ -69,8 +57,8 @@ class IdxReaderTest {
 
     @Test
     void truncatedAndOverlongPayloadsAreRejected() {
-        byte[] truncated = Arrays.copyOf(TWO_BY_TWO_BY_THREE, TWO_BY_TWO_BY_THREE.length - 1);
-        byte[] overlong = Arrays.copyOf(TWO_BY_TWO_BY_THREE, TWO_BY_TWO_BY_THREE.length + 1);
+        byte[] truncated = Arrays.copyOf(IdxExamples.TWO_BY_TWO_BY_THREE, IdxExamples.TWO_BY_TWO_BY_THREE.length - 1);
+        byte[] overlong = Arrays.copyOf(IdxExamples.TWO_BY_TWO_BY_THREE, IdxExamples.TWO_BY_TWO_BY_THREE.length + 1);
 
         IOException shortError = assertThrows(IOException.class,
                 () -> IdxReader.read(new ByteArrayInputStream(truncated), "short file"));
@@ -85,13 +73,5 @@ class IdxReaderTest {
         byte[] text = "hello, not an IDX file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         IOException e = assertThrows(IOException.class, () -> IdxReader.read(new ByteArrayInputStream(text), "text file"));
         assertTrue(e.getMessage().contains("not an IDX file"), "message for a text file, got: " + e.getMessage());
-    }
-
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
     }
 }

@@ -46,10 +46,10 @@ class MnistSplitTest {
 
     @Test
     void directoryWithPlainAndGzipFilesIsRead(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxReaderTest.TWO_BY_TWO_BY_THREE);
-        Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), IdxReaderTest.gzip(IdxReaderTest.TWO_LABELS));
-        Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), IdxReaderTest.gzip(IdxReaderTest.TWO_BY_TWO_BY_THREE));
-        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxReaderTest.TWO_LABELS);
+        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxExamples.TWO_BY_TWO_BY_THREE);
+        Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), IdxExamples.gzip(IdxExamples.TWO_LABELS));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), IdxExamples.gzip(IdxExamples.TWO_BY_TWO_BY_THREE));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxExamples.TWO_LABELS);
 
         MnistSplit split = MnistSplit.fromDirectory(dir);
 
@@ -65,7 +65,7 @@ class MnistSplitTest {
 
     @Test
     void missingFileIsNamedInTheError(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxReaderTest.TWO_BY_TWO_BY_THREE);
+        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxExamples.TWO_BY_TWO_BY_THREE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MnistSplit.fromDirectory(dir));
         assertTrue(e.getMessage().contains("train-labels-idx1-ubyte"), "message should name the missing file, got: " + e.getMessage());
     }
