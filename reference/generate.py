@@ -13,6 +13,7 @@ installation rewrites the files byte for byte. See reference/README.md for what 
 import json
 import math
 import os
+import random
 import sys
 
 import numpy as np
@@ -398,12 +399,13 @@ def make_gspace(spec):
     """e2cnn's G-space of a spec."""
     kind = spec["kind"]
     options = {"maximum_frequency": spec["maximum_frequency"]} if "maximum_frequency" in spec else {}
+    axis = {"axis": spec["axis"]} if "axis" in spec else {}
     if kind == "rot2d":
         return gspaces.Rot2dOnR2(spec["N"], **options)
     if kind == "fliprot2d":
-        return gspaces.FlipRot2dOnR2(spec["N"], **options)
+        return gspaces.FlipRot2dOnR2(spec["N"], **options, **axis)
     if kind == "flip2d":
-        return gspaces.Flip2dOnR2()
+        return gspaces.Flip2dOnR2(**axis)
     if kind == "trivial":
         return gspaces.TrivialOnR2()
     raise ValueError("unknown gspace kind %r" % kind)
@@ -427,6 +429,11 @@ def make_repr(gs, key):
         return gs.irrep(*[int(v) for v in key[len("irrep:"):].split(",")])
     if key.startswith("quotient:"):
         return gs.quotient_repr(subgroup_id(key[len("quotient:"):]))
+    if key.startswith("induced:"):
+        _, subgroup, irrep = key.split(":")
+        sid = subgroup_id(subgroup)
+        subgroup_irrep = gs.fibergroup.subgroup(sid)[0].irrep(*[int(v) for v in irrep.split(",")])
+        return gs.induced_repr(sid, subgroup_irrep)
     raise ValueError("unknown representation key %r" % key)
 
 
@@ -464,14 +471,19 @@ def build_conv(config):
     """The config's spec and e2cnn's R2Conv (default basis parameters), or the error e2cnn raises."""
     kind, n, text_in, text_out, k = config
     spec = {"gspace": gspace_spec(kind, n), "in": fields(text_in), "out": fields(text_out), "kernel_size": k}
+    conv, error = conv_of_spec(spec)
+    return spec, conv, error
+
+
+def conv_of_spec(spec):
+    """e2cnn's R2Conv of a spec (default basis parameters) and None, or None and the error e2cnn raises."""
     gs = make_gspace(spec["gspace"])
     in_type = make_field_type(gs, spec["in"])
     out_type = make_field_type(gs, spec["out"])
     try:
-        conv = nn.R2Conv(in_type, out_type, k, initialize=False)
+        return nn.R2Conv(in_type, out_type, spec["kernel_size"], initialize=False), None
     except ValueError as e:
-        return spec, None, "ValueError: " + " ".join(str(e).split())
-    return spec, conv, None
+        return None, "ValueError: " + " ".join(str(e).split())
 
 
 def expanded_basis(conv):
@@ -526,13 +538,18 @@ def dims_entry(config):
     })
     blocks = []
     for pair, block, be in block_pairs(conv):
-        start, end = be._weights_ranges[pair]
-        entry["blocks"].append({"in_repr": pair[0], "out_repr": pair[1], "dimension": int(block.dimension()),
-                                "in_count": int(be._in_count[pair[0]]), "out_count": int(be._out_count[pair[1]]),
-                                "weights_range": [int(start), int(end)]})
+        entry["blocks"].append(block_layout(pair, block, be))
         key = "%s|%s|%s|k%d" % (conv.in_type.fibergroup.name, pair[0], pair[1], spec["kernel_size"])
         blocks.append((key, pair, block))
     return entry, blocks
+
+
+def block_layout(pair, block, be):
+    """Where one (input, output) pair sits in the weight vector: its basis dimension, counts and weight range."""
+    start, end = be._weights_ranges[pair]
+    return {"in_repr": pair[0], "out_repr": pair[1], "dimension": int(block.dimension()),
+            "in_count": int(be._in_count[pair[0]]), "out_count": int(be._out_count[pair[1]]),
+            "weights_range": [int(start), int(end)]}
 
 
 def block_entry(pair, block):
@@ -615,6 +632,142 @@ def basis_file(config):
         "raw_note": "dimension x D: row j = e2cnn's expanded filter for the weights e_j (e2cnn's parameter order, "
                     "basis_names), flattened in flatten_order",
     }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# r2conv_fuzz.json: seeded random R2Conv configs, their parameter counts and weight layout
+
+FUZZ_SEED = 20240612
+FUZZ_COUNT = 150
+# (G-space kind, weight) of the random G-spaces: finite groups most often
+FUZZ_GSPACES = [("rot2d", 3), ("fliprot2d", 3), ("so2", 1.5), ("o2", 1.5), ("flip2d", 1), ("trivial", 0.5)]
+FUZZ_CYCLIC_ORDERS = [2, 3, 4, 5, 6, 8, 12, 16]
+FUZZ_DIHEDRAL_ORDERS = [2, 3, 4, 6, 8]
+FUZZ_MAXIMUM_FREQUENCIES = [2, 3, 4, 6]
+FUZZ_AXES = [0.0, math.pi / 4, math.pi / 3]  # reflection axes other than e2cnn's default pi/2
+
+
+def fuzz_gspace(rng):
+    """A random G-space spec; a flip axis other than pi/2 for a quarter of the D_N and half of the flips."""
+    kind = rng.choices([k for k, _ in FUZZ_GSPACES], weights=[w for _, w in FUZZ_GSPACES])[0]
+    if kind == "rot2d":
+        return {"kind": "rot2d", "N": rng.choice(FUZZ_CYCLIC_ORDERS)}
+    if kind == "fliprot2d":
+        spec = {"kind": "fliprot2d", "N": rng.choice(FUZZ_DIHEDRAL_ORDERS)}
+        if rng.random() < 0.25:
+            spec["axis"] = rng.choice(FUZZ_AXES)
+        return spec
+    if kind in ("so2", "o2"):
+        return {"kind": "rot2d" if kind == "so2" else "fliprot2d", "N": -1,
+                "maximum_frequency": rng.choice(FUZZ_MAXIMUM_FREQUENCIES)}
+    if kind == "flip2d":
+        return {"kind": "flip2d", "axis": rng.choice(FUZZ_AXES)} if rng.random() < 0.5 else {"kind": "flip2d"}
+    return {"kind": "trivial"}
+
+
+def irrep_ids(family, n):
+    """The irrep ids ('k' or 'j,k') of C_n ('cyclic'), D_n ('dihedral'), SO(2) or O(2) up to frequency n."""
+    if family == "cyclic":
+        return [str(k) for k in range(n // 2 + 1)]
+    if family == "so2":
+        return [str(k) for k in range(n + 1)]
+    ids = ["0,0", "1,0"]
+    if family == "o2":
+        return ids + ["1,%d" % k for k in range(1, n + 1)]
+    ids += ["1,%d" % k for k in range(1, (n - 1) // 2 + 1)]
+    return ids + (["0,%d" % (n // 2), "1,%d" % (n // 2)] if n % 2 == 0 else [])
+
+
+def fuzz_irrep_ids(gspace):
+    """The irrep ids of a G-space spec's group (SO(2) and O(2) up to the spec's maximum frequency)."""
+    kind, n = gspace["kind"], gspace.get("N")
+    if kind == "trivial":
+        return ["0"]
+    if kind == "flip2d":
+        return ["0", "1"]
+    if n == -1:
+        return irrep_ids("so2" if kind == "rot2d" else "o2", gspace["maximum_frequency"])
+    return irrep_ids("cyclic" if kind == "rot2d" else "dihedral", n)
+
+
+def fuzz_subgroups(gspace):
+    """Every subgroup id ('M', 'None,M' or 'k,M') of a finite C_N or D_N spec, with the irrep ids of the subgroup."""
+    n = gspace["N"]
+    divisors = [m for m in range(1, n + 1) if n % m == 0]
+    if gspace["kind"] == "rot2d":
+        return [(str(m), irrep_ids("cyclic", m)) for m in divisors]
+    rotations = [("None,%d" % m, irrep_ids("cyclic", m)) for m in divisors]
+    # (k, 1) is the flip group {e, r^k f}, which e2cnn builds as C_2
+    reflections = [("%d,%d" % (k, m), irrep_ids("cyclic", 2) if m == 1 else irrep_ids("dihedral", m))
+                   for m in divisors for k in range(n // m)]
+    return rotations + reflections
+
+
+def fuzz_key(rng, gspace):
+    """A random representation key of a G-space spec: trivial, irrep; regular, quotient, induced (finite groups)."""
+    finite = gspace["kind"] in ("rot2d", "fliprot2d") and gspace["N"] > 0
+    kinds = ["trivial", "irrep", "irrep"] + (["regular", "quotient", "induced"] if finite else [])
+    if gspace["kind"] == "flip2d":
+        kinds.append("regular")
+    kind = rng.choice(kinds)
+    if kind in ("trivial", "regular"):
+        return kind
+    if kind == "irrep":
+        return "irrep:" + rng.choice(fuzz_irrep_ids(gspace))
+    subgroup, subgroup_irreps = rng.choice(fuzz_subgroups(gspace))
+    if kind == "quotient":
+        return "quotient:" + subgroup
+    return "induced:%s:%s" % (subgroup, rng.choice(subgroup_irreps))
+
+
+def fuzz_field_type(rng, gspace):
+    """One to three runs of a random representation, each repeated one to three times."""
+    return [[fuzz_key(rng, gspace), rng.randint(1, 3)] for _ in range(rng.randint(1, 3))]
+
+
+def fuzz_name(index, spec):
+    """The name of a fuzz config: fuzz017__D4__regularx2+inducedNone_2_0x1__to__trivialx1__k5."""
+    gspace = spec["gspace"]
+    group = group_prefix(gspace["kind"], gspace.get("N"))
+    if "axis" in gspace:
+        group += "@%.4f" % gspace["axis"]
+
+    def part(field_type):
+        return "+".join("%sx%d" % (key.replace(":", "", 1).replace(":", "_").replace(",", "_"), count)
+                        for key, count in field_type)
+    return "fuzz%03d__%s__%s__to__%s__k%d" % (index, group, part(spec["in"]), part(spec["out"]), spec["kernel_size"])
+
+
+def fuzz_specs():
+    """The FUZZ_COUNT random config specs of FUZZ_SEED, with their names."""
+    rng = random.Random(FUZZ_SEED)
+    specs = []
+    for index in range(FUZZ_COUNT):
+        gspace = fuzz_gspace(rng)
+        spec = {"gspace": gspace, "in": fuzz_field_type(rng, gspace), "out": fuzz_field_type(rng, gspace),
+                "kernel_size": rng.randint(3, 7)}
+        specs.append((fuzz_name(index, spec), spec))
+    return specs
+
+
+def fuzz_entry(name, spec):
+    """The r2conv_fuzz.json entry of a spec: e2cnn's counts and weight layout, or the error it raises."""
+    conv, error = conv_of_spec(spec)
+    entry = {"name": name, "config": spec}
+    if error is not None:
+        entry["error"] = error
+        return entry
+    entry.update({
+        "group": conv.in_type.fibergroup.name,
+        "in_type": type_summary(conv.in_type),
+        "out_type": type_summary(conv.out_type),
+        "weights": int(conv.weights.numel()),
+        "basisexpansion_dimension": int(conv.basisexpansion.dimension()),
+        "bias": int(conv.bias.numel()) if conv.bias is not None else 0,
+        "filter_shape": [int(conv.out_type.size), int(conv.in_type.size), spec["kernel_size"], spec["kernel_size"]],
+        "blocks": [block_layout(pair, block, be) for pair, block, be in block_pairs(conv)],
+    })
+    return entry
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -746,6 +899,16 @@ def main():
         "configs": configs,
     })
     write_json(os.path.join(out_dir, "r2conv_blocks.json"), {"attr_names": BLOCK_ATTRIBUTES, "blocks": blocks})
+    write_json(os.path.join(out_dir, "r2conv_fuzz.json"), {
+        "e2cnn_version": e2cnn.__version__,
+        "seed": FUZZ_SEED,
+        "notes": "%d R2Conv configs drawn with Python's random.Random(%d) over C_N, D_N (some with another "
+                 "reflection axis), SO(2), O(2), flips and the trivial group; field types of one to three runs "
+                 "of trivial, regular, irrep, quotient and induced representations; kernel sizes 3 to 7; e2cnn's "
+                 "default basis parameters. weights, bias and blocks as in r2conv_dims.json; error: what e2cnn "
+                 "raises for an empty basis." % (FUZZ_COUNT, FUZZ_SEED),
+        "configs": [fuzz_entry(name, spec) for name, spec in fuzz_specs()],
+    })
 
     index = []
     for config in BASIS_CONFIGS:

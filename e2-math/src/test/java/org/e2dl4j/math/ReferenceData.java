@@ -107,15 +107,19 @@ public final class ReferenceData {
 
     // ---- config specs of r2conv_dims.json, r2conv_blocks.json, bases/*.json, equivariance.json ----------------
 
-    /** The G-space of a spec {@code {"kind": ..., "N": ..., "maximum_frequency": ...}}. */
+    /**
+     * The G-space of a spec {@code {"kind": ..., "N": ..., "maximum_frequency": ..., "axis": ...}}; the reflection
+     * axis of {@code fliprot2d} and {@code flip2d} is pi/2 (e2cnn's default) unless the spec gives one.
+     */
     public static GSpace gspace(JsonNode spec) {
         String kind = spec.get("kind").asText();
         int n = spec.path("N").asInt(0);
         int maxFrequency = spec.path("maximum_frequency").asInt(GSpaces.DEFAULT_MAXIMUM_FREQUENCY);
+        double axis = spec.path("axis").asDouble(GSpaces.DEFAULT_AXIS);
         return switch (kind) {
             case "rot2d" -> GSpaces.rot2dOnR2(n, maxFrequency);
-            case "fliprot2d" -> GSpaces.flipRot2dOnR2(n, maxFrequency);
-            case "flip2d" -> GSpaces.flip2dOnR2();
+            case "fliprot2d" -> GSpaces.flipRot2dOnR2(n, maxFrequency, axis);
+            case "flip2d" -> GSpaces.flip2dOnR2(axis);
             case "trivial" -> GSpaces.trivialOnR2();
             default -> throw new IllegalArgumentException("unknown gspace kind in reference spec: " + spec);
         };
