@@ -22,9 +22,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   <li>"mean": running mean per centred block, initially 0 (when running statistics are tracked);</li>
  *   <li>"var": running variance per block, initially 1 (when running statistics are tracked).</li>
  * </ul>
- * As in DL4J's batch normalization, the running statistics live in the parameter vector (so they are saved and
- * restored with the network) but are neither weights nor biases: no regularization, a NoOp updater, no division
- * by the minibatch size, and their "gradient" is the step that moves them to their updated value.
+ * As in DL4J's batch normalization, the running statistics live in the parameter vector (so they are saved,
+ * restored and averaged with the network's parameters) but are neither weights nor biases: no regularization, a
+ * NoOp updater and a zero gradient; the layer writes their new values directly during training
+ * ({@link FieldBatchNormLayer}), so no gradient normalization, clipping or updater setting touches them.
  */
 final class BatchNormParamInitializer implements ParamInitializer {
 

@@ -30,8 +30,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * forward pass keeps its per-block statistics for the backward pass.
  *
  * <p>Running statistics follow the momentum m: {@code mean <- (1 - m) mean + m mu},
- * {@code var <- (1 - m) var + m k sigma^2} (k the Bessel factor); the backward pass returns {@code old - new}
- * as their "gradient", which DL4J's NoOp updater and plain subtraction apply.
+ * {@code var <- (1 - m) var + m k sigma^2} (k the Bessel factor), computed by {@link #updatedRunningStatistics}
+ * from the batch of the last forward pass; they are no part of the gradient, which is zero for them.
+ *
+ * <p>Batch statistics need more than one sample per block ({@code n_b = N H W * samplesPerPixel(b) > 1}, else the
+ * Bessel factor is undefined); the caller checks this before a forward pass with batch statistics.
  */
 final class BlockBatchNorm {
 
@@ -53,7 +56,7 @@ final class BlockBatchNorm {
     private long samples = -1;
     /** M_b: values per block. */
     private double[] count;
-    /** k_b = n_b / (n_b - 1). */
+    /** k_b = n_b / (n_b - 1), used only with batch statistics, where n_b &gt; 1. */
     private double[] bessel;
     /** c1_b: the weight of sigma^2 in the normalizing variance. */
     private double[] batchWeight;
@@ -140,10 +143,9 @@ final class BlockBatchNorm {
 
     /**
      * The backward pass of the last {@link #forward} on the same input {@code z}: writes dL/dz into {@code gradZ}
-     * (c-ordered) and returns the gradient of the flat parameter vector, with {@code old - new} for the running
-     * statistics (zero unless the forward pass used batch statistics).
+     * (c-ordered) and returns the gradient of the flat parameter vector, zero for the running statistics.
      */
-    double[] backward(INDArray gradOut, INDArray z, INDArray gradZ, double[] params, LayerWorkspaceMgr workspaceMgr) {
+    double[] backward(INDArray gradOut, INDArray z, INDArray gradZ, LayerWorkspaceMgr workspaceMgr) {
         if (!forwardDone) {
             throw new IllegalStateException("backward pass of a batch normalization without a forward pass");
         }
@@ -166,7 +168,6 @@ final class BlockBatchNorm {
             if (batchStatistics) {
                 b[k] = -scale[k] * batchWeight[k] * sumDyCentred / (std[k] * std[k] * std[k] * count[k]);
                 c[k] = -(centredIndex[k] >= 0 ? scale[k] / std[k] * sumDy / count[k] : 0) - b[k] * mean[k];
-                runningStep(params, gradients, k);
             }
         }
         double[][] perChannel = new double[batchStatistics ? (anyCentred ? 3 : 2) : 1][channels];
@@ -194,15 +195,26 @@ final class BlockBatchNorm {
         return gradients;
     }
 
-    /** old - new of block k's running statistics after this batch. */
-    private void runningStep(double[] params, double[] gradients, int k) {
-        if (offsets.var() >= 0) {
-            gradients[offsets.var() + k] = momentum * (params[offsets.var() + k] - bessel[k] * variance[k]);
+    /**
+     * A copy of the flat parameter values {@code params} with the running statistics moved by the momentum towards
+     * the statistics of the batch of the last {@link #forward}, which must have used batch statistics.
+     */
+    double[] updatedRunningStatistics(double[] params) {
+        if (!forwardDone || !batchStatistics) {
+            throw new IllegalStateException("running statistics updated without a forward pass on batch statistics");
         }
-        if (offsets.mean() >= 0 && centredIndex[k] >= 0) {
-            int at = offsets.mean() + centredIndex[k];
-            gradients[at] = momentum * (params[at] - mean[k]);
+        double[] updated = params.clone();
+        for (int k = 0; k < blocks; k++) {
+            if (offsets.var() >= 0) {
+                int at = offsets.var() + k;
+                updated[at] = (1 - momentum) * params[at] + momentum * bessel[k] * variance[k];
+            }
+            if (offsets.mean() >= 0 && centredIndex[k] >= 0) {
+                int at = offsets.mean() + centredIndex[k];
+                updated[at] = (1 - momentum) * params[at] + momentum * mean[k];
+            }
         }
+        return updated;
     }
 
     private double bias(double[] params, int block) {
@@ -282,7 +294,7 @@ final class BlockBatchNorm {
         for (int b = 0; b < blocks; b++) {
             count[b] = (double) blockSizes[b] * sampleCount;
             double n = (double) samplesPerPixel[b] * sampleCount;
-            bessel[b] = n > 1 ? n / (n - 1) : 1;
+            bessel[b] = n / (n - 1);
             batchWeight[b] = rule.batchWeight(bessel[b], momentum);
         }
         samples = sampleCount;

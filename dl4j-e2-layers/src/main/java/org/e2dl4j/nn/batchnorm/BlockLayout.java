@@ -31,17 +31,19 @@ public final class BlockLayout {
     private final int[] blockSizes;
     private final int[] centred;
     private final int[] samplesPerPixel;
+    private final String[] blockNames;
     private final VarianceRule rule;
     private final double[][] changeOfBasis;
     private final double[][] changeOfBasisInv;
 
     private BlockLayout(int[] blockOfChannel, int[] blockSizes, int[] centred, int[] samplesPerPixel,
-                        VarianceRule rule, double[][] changeOfBasis, double[][] changeOfBasisInv) {
+                        String[] blockNames, VarianceRule rule, double[][] changeOfBasis, double[][] changeOfBasisInv) {
         this.channels = blockOfChannel.length;
         this.blockOfChannel = blockOfChannel;
         this.blockSizes = blockSizes;
         this.centred = centred;
         this.samplesPerPixel = samplesPerPixel;
+        this.blockNames = blockNames;
         this.rule = rule;
         this.changeOfBasis = changeOfBasis;
         this.changeOfBasisInv = changeOfBasisInv;
@@ -62,13 +64,16 @@ public final class BlockLayout {
         int[] blockOf = new int[type.size()];
         int[] sizes = new int[fields];
         int[] samples = new int[fields];
+        String[] names = new String[fields];
         for (int f = 0; f < fields; f++) {
             Arrays.fill(blockOf, type.fieldStart(f), type.fieldEnd(f), f);
             sizes[f] = type.fieldEnd(f) - type.fieldStart(f);
-            samples[f] = samplesPerPixel.applyAsInt(type.representations().get(f));
+            Representation r = type.representations().get(f);
+            samples[f] = samplesPerPixel.applyAsInt(r);
+            names[f] = "field " + f + " ('" + r.name() + "')";
         }
         int[] centredBlocks = centred ? range(fields) : new int[0];
-        return new BlockLayout(blockOf, sizes, centredBlocks, samples, rule, null, null);
+        return new BlockLayout(blockOf, sizes, centredBlocks, samples, names, rule, null, null);
     }
 
     /**
@@ -79,10 +84,12 @@ public final class BlockLayout {
     public static BlockLayout ofIrreps(FieldType type) {
         List<Integer> sizes = new ArrayList<>();
         List<Integer> centredBlocks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         int[] blockOf = new int[type.size()];
         int channel = 0;
         boolean identityBasis = true;
-        for (Representation r : type.representations()) {
+        for (int f = 0; f < type.fieldCount(); f++) {
+            Representation r = type.representations().get(f);
             identityBasis &= r.hasIdentityChangeOfBasis();
             for (IrreducibleRepresentation irrep : r.irreps()) {
                 int block = sizes.size();
@@ -90,6 +97,7 @@ public final class BlockLayout {
                     centredBlocks.add(block);
                 }
                 sizes.add(irrep.size());
+                names.add("irrep '" + irrep.name() + "' of field " + f + " ('" + r.name() + "')");
                 Arrays.fill(blockOf, channel, channel + irrep.size(), block);
                 channel += irrep.size();
             }
@@ -97,7 +105,8 @@ public final class BlockLayout {
         int[] samples = new int[sizes.size()];
         Arrays.fill(samples, 1);
         return new BlockLayout(blockOf, sizes.stream().mapToInt(Integer::intValue).toArray(),
-                centredBlocks.stream().mapToInt(Integer::intValue).toArray(), samples, VarianceRule.BATCH_UNBIASED,
+                centredBlocks.stream().mapToInt(Integer::intValue).toArray(), samples, names.toArray(String[]::new),
+                VarianceRule.BATCH_UNBIASED,
                 identityBasis ? null : type.changeOfBasis(), identityBasis ? null : type.changeOfBasisInv());
     }
 
@@ -140,6 +149,22 @@ public final class BlockLayout {
     /** For each block, the samples per pixel and batch element its Bessel correction counts, a copy. */
     public int[] samplesPerPixel() {
         return samplesPerPixel.clone();
+    }
+
+    /** The block whose statistics count the fewest samples per pixel and batch element (the first such). */
+    public int leastSampledBlock() {
+        int least = 0;
+        for (int b = 1; b < samplesPerPixel.length; b++) {
+            if (samplesPerPixel[b] < samplesPerPixel[least]) {
+                least = b;
+            }
+        }
+        return least;
+    }
+
+    /** What block b is, for messages: "field 2 ('regular')" or "irrep 'irrep_1' of field 0 ('regular')". */
+    public String blockName(int block) {
+        return blockNames[block];
     }
 
     /** The variance the blocks are normalized by in training. */

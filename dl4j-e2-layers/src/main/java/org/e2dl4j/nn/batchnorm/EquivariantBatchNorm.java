@@ -24,8 +24,11 @@ import org.nd4j.linalg.learning.config.NoOp;
  * {@code running <- (1 - m) running + m batch}), {@code affine} (default true: a learnable scale per block and a
  * learnable bias per centred block). Parameters: see {@link BatchNormParamInitializer}; the running statistics
  * are non-trainable entries of the parameter vector, as in DL4J's {@code BatchNormalization}, so they are saved
- * with the network, get a NoOp updater and must be excluded from gradient checks. Training mode ({@code fit},
- * {@code output(x, true)}) normalizes with the batch statistics; inference with the running statistics.
+ * with the network; their gradient is zero and they must be excluded from gradient checks. Training mode
+ * ({@code fit}, {@code output(x, true)}) normalizes with the batch statistics, which needs more than one value per
+ * statistic (batch 1 on a 1x1 map is refused, as in PyTorch); inference with the running statistics. Each
+ * {@code fit} iteration moves the running statistics once, by the momentum, towards its batch's statistics; a
+ * training-mode forward pass without a backward pass ({@code output(x, true)}) leaves them as they are.
  */
 public abstract class EquivariantBatchNorm extends EquivariantLayer {
 
@@ -107,7 +110,10 @@ public abstract class EquivariantBatchNorm extends EquivariantLayer {
         return BatchNormParamInitializer.INSTANCE;
     }
 
-    /** The running statistics are moved by a NoOp updater; the scales and biases use the layer's updater. */
+    /**
+     * The running statistics (zero gradient, set directly by the layer) get a NoOp updater, so that no updater keeps
+     * state for them; the scales and biases use the layer's updater.
+     */
     @Override
     public IUpdater getUpdaterByParam(String paramName) {
         return BatchNormParamInitializer.isRunningStatistic(paramName) ? new NoOp() : getIUpdater();

@@ -1,5 +1,6 @@
 package org.e2dl4j.nn.batchnorm;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -16,12 +17,27 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The implementation of the equivariant batch normalizations ({@link EquivariantBatchNorm} and its subclasses):
  * {@link BlockBatchNorm} on the blocks of the configuration's {@link BlockLayout}, between a change to the irrep
- * basis and back ({@link ChannelMixing}) when the layout has one. Training mode normalizes with batch statistics
- * and steps the running statistics through their "gradient" ({@link BatchNormParamInitializer}); inference uses
- * the running statistics. The output is created in the ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD.
+ * basis and back ({@link ChannelMixing}) when the layout has one. Training mode normalizes with batch statistics;
+ * inference uses the running statistics. The output is created in the ACTIVATIONS workspace, dL/dx in
+ * ACTIVATION_GRAD.
+ *
+ * <p>Running statistics. They are written straight into their parameter views, once per training iteration: when
+ * DL4J back-propagates through a training-mode forward pass ({@code fit}, {@code computeGradientAndScore},
+ * {@code calculateGradients}: one forward and one backward pass per layer and iteration, in
+ * {@code MultiLayerNetwork} and {@code ComputationGraph} alike), from the statistics of that forward pass. Their
+ * gradient is zero, so no gradient normalization, clipping or updater can move them. The values are PyTorch's and
+ * e2cnn's after the same step. Unlike PyTorch, a training-mode forward pass without a backward pass
+ * ({@code output(x, true)}, {@code feedForward(x, true)}, {@code score(data, true)}) leaves them alone, as DL4J's own
+ * {@code BatchNormalization} does, so that repeated evaluations on batch statistics (gradient and equivariance
+ * checks) all see one state.
+ *
+ * <p>Batch statistics (training, or a layer without running statistics) need more than one value for every
+ * statistic, as PyTorch's batch norms; a batch that gives one (batch 1 on a 1x1 map, for fields counted once per
+ * pixel) or none (an empty batch) is refused with the layer's name and index.
  */
 final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
 
+    private final BlockLayout layout;
     private final ParamOffsets offsets;
     /** Offset and length of each parameter key in {@link #offsets}' order. */
     private final Map<String, int[]> ranges;
@@ -33,11 +49,13 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
     /** The adjoints, for the backward pass. */
     private final ChannelMixing toBlocksAdjoint;
     private final ChannelMixing fromBlocksAdjoint;
+    /** Whether the last forward pass ran in training mode (and so the next backward pass updates the statistics). */
+    private boolean trainingForward;
 
     public FieldBatchNormLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
         EquivariantBatchNorm c = (EquivariantBatchNorm) conf.getLayer();
-        BlockLayout layout = c.blockLayout();
+        this.layout = c.blockLayout();
         this.offsets = ParamOffsets.of(c);
         this.ranges = offsets.ranges(layout);
         this.norm = new BlockBatchNorm(layout, offsets, c.getEps(), c.getMomentum(), c.isAffine());
@@ -69,12 +87,6 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
         return false;
     }
 
-    /** The running statistics are applied as computed, not averaged over the minibatch. */
-    @Override
-    public boolean updaterDivideByMinibatch(String paramName) {
-        return !BatchNormParamInitializer.isRunningStatistic(paramName);
-    }
-
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
@@ -82,6 +94,10 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
         EquivariantBatchNorm c = layerConf();
         c.getInType().checkFeatureMap(input, c.describe() + " (layer index " + index + ")");
         boolean batchStatistics = training || !c.tracksRunningStats();
+        if (batchStatistics) {
+            requireSeveralValuesPerStatistic(c.describe(), training);
+        }
+        trainingForward = training;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
         double[] values = paramValues();
         if (toBlocks == null) {
@@ -105,27 +121,62 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
         assertInputSet(true);
         INDArray gradInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
                 input.shape(), 'c');
-        double[] values = paramValues();
         double[] gradients;
         if (toBlocks == null) {
-            gradients = norm.backward(epsilon, input, gradInput, values, workspaceMgr);
+            gradients = norm.backward(epsilon, input, gradInput, workspaceMgr);
         } else {
             INDArray z = toBlocks(input, ArrayType.BP_WORKING_MEM, workspaceMgr);
             INDArray gradNormalized = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, z.dataType(),
                     z.shape(), 'c');
             fromBlocksAdjoint.apply(epsilon, gradNormalized);
             INDArray gradZ = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, z.dataType(), z.shape(), 'c');
-            gradients = norm.backward(gradNormalized, z, gradZ, values, workspaceMgr);
+            gradients = norm.backward(gradNormalized, z, gradZ, workspaceMgr);
             toBlocksAdjoint.apply(gradZ, gradInput);
         }
         if (gradients.length > 0) {
             gradientsFlattened.assign(Nd4j.createFromArray(gradients).reshape(gradientsFlattened.shape()));
+        }
+        if (trainingForward && layerConf().tracksRunningStats()) {
+            updateRunningStatistics();
         }
         Gradient gradient = new DefaultGradient();
         for (Map.Entry<String, INDArray> e : gradientViews.entrySet()) {
             gradient.setGradientFor(e.getKey(), e.getValue());
         }
         return new Pair<>(gradient, backpropDropOutIfPresent(gradInput));
+    }
+
+    /**
+     * Refuses an input that gives some block statistic at most one value: the batch variance (and its Bessel
+     * factor) would be undefined, and the output would be the shift term alone.
+     */
+    private void requireSeveralValuesPerStatistic(String layer, boolean training) {
+        long perChannel = input.size(0) * input.size(2) * input.size(3);
+        int block = layout.leastSampledBlock();
+        long values = perChannel * layout.samplesPerPixel()[block];
+        if (values <= 1) {
+            throw new IllegalArgumentException(layer + " (layer index " + index + "): expected more than 1"
+                    + " value per statistic when normalizing by batch statistics ("
+                    + (training ? "training mode" : "no running statistics are kept") + "), got input shape "
+                    + Arrays.toString(input.shape()) + ": the statistics of " + layout.blockName(block)
+                    + " would have " + values + " value" + (values == 1 ? "" : "s") + " (batch " + input.size(0)
+                    + " x " + input.size(2) + "x" + input.size(3) + " pixels x " + layout.samplesPerPixel()[block]
+                    + " per pixel), so its batch variance is undefined; train on a larger batch or feature map"
+                    + (training ? ", or run inference (running statistics)" : ""));
+        }
+    }
+
+    /** Writes the running statistics after the last forward pass's batch into their parameter views. */
+    private void updateRunningStatistics() {
+        double[] updated = norm.updatedRunningStatistics(paramValues());
+        for (String key : new String[] {BatchNormParamInitializer.MEAN, BatchNormParamInitializer.VAR}) {
+            INDArray view = params.get(key);
+            if (view != null) {
+                int[] range = ranges.get(key);
+                view.assign(Nd4j.createFromArray(Arrays.copyOfRange(updated, range[0], range[0] + range[1]))
+                        .castTo(view.dataType()).reshape(view.shape()));
+            }
+        }
     }
 
     /** The current parameters, in the order of {@link ParamOffsets}. */

@@ -2,8 +2,14 @@ package org.e2dl4j.nn.batchnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.e2dl4j.math.repr.IrreducibleRepresentation;
+import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.nn.FieldType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Plain-loop reference computations for the batch normalization tests, on NCHW maps: statistics of blocks of
@@ -25,6 +31,65 @@ final class BatchNormReference {
             }
         }
         return blocks;
+    }
+
+    /**
+     * The channels of each irreducible component in the irrep basis ({@link #toIrrepBasis}), field by field and
+     * irrep by irrep.
+     */
+    static int[][] irrepChannels(FieldType type) {
+        List<int[]> blocks = new ArrayList<>();
+        int channel = 0;
+        for (Representation rep : type.representations()) {
+            for (IrreducibleRepresentation irrep : rep.irreps()) {
+                int[] block = new int[irrep.size()];
+                for (int i = 0; i < block.length; i++) {
+                    block[i] = channel++;
+                }
+                blocks.add(block);
+            }
+        }
+        return blocks.toArray(int[][]::new);
+    }
+
+    /** Whether each irreducible component of {@link #irrepChannels} is the trivial irrep. */
+    static boolean[] trivialIrreps(FieldType type) {
+        List<Boolean> trivial = new ArrayList<>();
+        for (Representation rep : type.representations()) {
+            for (IrreducibleRepresentation irrep : rep.irreps()) {
+                trivial.add(irrep.isTrivial());
+            }
+        }
+        boolean[] t = new boolean[trivial.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = trivial.get(i);
+        }
+        return t;
+    }
+
+    /** z = Q^-1 x on every field at every pixel, with each field's own change of basis, as a DOUBLE NCHW array. */
+    static INDArray toIrrepBasis(INDArray x, FieldType type) {
+        double[] v = flat(x);
+        double[] z = new double[v.length];
+        long n = x.size(0);
+        long c = x.size(1);
+        long pixels = x.size(2) * x.size(3);
+        for (int f = 0; f < type.fieldCount(); f++) {
+            double[][] qInv = type.representations().get(f).changeOfBasisInv();
+            int start = type.fieldStart(f);
+            for (long i = 0; i < n; i++) {
+                for (long p = 0; p < pixels; p++) {
+                    for (int a = 0; a < qInv.length; a++) {
+                        double sum = 0;
+                        for (int b = 0; b < qInv.length; b++) {
+                            sum += qInv[a][b] * v[(int) ((i * c + start + b) * pixels + p)];
+                        }
+                        z[(int) ((i * c + start + a) * pixels + p)] = sum;
+                    }
+                }
+            }
+        }
+        return Nd4j.createFromArray(z).reshape('c', x.shape());
     }
 
     /** Mean of each block. */
@@ -95,7 +160,7 @@ final class BatchNormReference {
         int g = 0;
         int t = 0;
         for (int f = 0; f < type.fieldCount(); f++) {
-            org.e2dl4j.math.repr.Representation rep = type.representations().get(f);
+            Representation rep = type.representations().get(f);
             int start = type.fieldStart(f);
             int size = rep.size();
             double[][] qInv = rep.changeOfBasisInv();
@@ -113,7 +178,7 @@ final class BatchNormReference {
                 }
             }
             int offset = 0;
-            for (org.e2dl4j.math.repr.IrreducibleRepresentation irrep : rep.irreps()) {
+            for (IrreducibleRepresentation irrep : rep.irreps()) {
                 int d = irrep.size();
                 double sum = 0;
                 double sumSq = 0;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
@@ -70,7 +73,10 @@ public final class LayerContract {
 
     /**
      * DL4J's numerical gradient check in double, in a MultiLayerNetwork and in a ComputationGraph (ND4J's
-     * default data types are set to DOUBLE for the check and restored afterwards).
+     * default data types are set to DOUBLE for the check and restored afterwards). The excluded parameters (keys
+     * as "1_var" in the MultiLayerNetwork, "l1_var" in the graph) are not checked and are held at their values from
+     * before the check on every evaluation: a layer may set them itself during the check's backward pass (batch
+     * norms' running statistics), which must not move the scores the finite differences compare.
      */
     public static void assertGradientsCorrect(String name, InputType type, Supplier<List<Layer>> layers,
                                        String... excludeParams) {
@@ -86,23 +92,41 @@ public final class LayerContract {
 
     private static void checkGradients(String name, InputType type, Supplier<List<Layer>> layers,
                                        String... excludeParams) {
-        java.util.Set<String> excluded = java.util.Set.of(excludeParams);
+        Set<String> excluded = Set.of(excludeParams);
         MultiLayerNetwork net = TestNetworks.withLoss(DataType.DOUBLE, 11, type, layers.get());
         INDArray x = input(DataType.DOUBLE, type, 1, 2);
         INDArray y = TestNetworks.gaussian(DataType.DOUBLE, 2, net.output(x).shape());
+        Map<String, INDArray> netHeld = held(net.paramTable(), excluded);
         assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
                         .epsilon(GRADIENT_EPSILON).maxRelError(GRADIENT_MAX_RELATIVE_ERROR)
                         .minAbsoluteError(GRADIENT_MIN_ABSOLUTE_ERROR).subset(true).maxPerParam(GRADIENT_MAX_PER_PARAM)
-                        .excludeParams(excluded)),
+                        .excludeParams(excluded).callEachIter(n -> restore(n.paramTable(), netHeld))),
                 "MultiLayerNetwork gradient check failed for " + name);
         ComputationGraph graph = TestNetworks.graphWithLoss(DataType.DOUBLE, 12, type, layers.get());
         INDArray gx = input(DataType.DOUBLE, type, 3, 2);
         INDArray gy = TestNetworks.gaussian(DataType.DOUBLE, 4, graph.outputSingle(gx).shape());
+        Map<String, INDArray> graphHeld = held(graph.paramTable(), excluded);
         assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
                         .inputs(new INDArray[] {gx}).labels(new INDArray[] {gy}).epsilon(GRADIENT_EPSILON)
                         .maxRelError(GRADIENT_MAX_RELATIVE_ERROR).minAbsoluteError(GRADIENT_MIN_ABSOLUTE_ERROR)
-                        .subset(true).maxPerParam(GRADIENT_MAX_PER_PARAM).excludeParams(excluded)),
+                        .subset(true).maxPerParam(GRADIENT_MAX_PER_PARAM).excludeParams(excluded)
+                        .callEachIter(g -> restore(g.paramTable(), graphHeld))),
                 "ComputationGraph gradient check failed for " + name);
+    }
+
+    /** Copies of the network's parameters named in {@code keys}. */
+    private static Map<String, INDArray> held(Map<String, INDArray> params, Set<String> keys) {
+        Map<String, INDArray> held = new HashMap<>();
+        for (String key : keys) {
+            if (params.containsKey(key)) {
+                held.put(key, params.get(key).dup());
+            }
+        }
+        return held;
+    }
+
+    private static void restore(Map<String, INDArray> params, Map<String, INDArray> held) {
+        held.forEach((key, value) -> params.get(key).assign(value));
     }
 
     /** The configurations (MultiLayer and graph) come back equal from JSON. */
