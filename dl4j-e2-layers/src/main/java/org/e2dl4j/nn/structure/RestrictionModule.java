@@ -43,13 +43,29 @@ public class RestrictionModule extends EquivariantLayer {
 
     protected RestrictionModule(Builder b) {
         super(b);
-        try {
-            getInType().restrict(b.id);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(describe() + ": cannot restrict " + getInType() + " to the subgroup "
-                    + b.id + ": " + e.getMessage(), e);
-        }
         this.subgroup = RecipeKey.formatSubgroup(b.id);
+    }
+
+    /** A subgroup id of the input's fibergroup to which the input type can be restricted. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (subgroup == null) {
+            throw new IllegalArgumentException(who() + ": no subgroup (property 'subgroup' missing)");
+        }
+        SubgroupId id;
+        try {
+            id = subgroupId();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": '" + subgroup + "' is not a subgroup id of "
+                    + getInType().gspace().fibergroup().name() + ": " + e.getMessage(), e);
+        }
+        try {
+            getInType().restrict(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": cannot restrict " + getInType() + " to the subgroup "
+                    + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The subgroup H the fields are restricted to. */
@@ -124,7 +140,7 @@ public class RestrictionModule extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public RestrictionModule build() {
-            return new RestrictionModule(this);
+            return checked(new RestrictionModule(this));
         }
     }
 }
