@@ -65,8 +65,9 @@ final class StockLayerGap {
         boolean typed = in instanceof FieldInputType f && f.getFieldType() != null;
         if (!typed) {
             if (build == Build.GRAPH) {
-                layer.reportUntypedInput(LOG, "in a ComputationGraph the vertex before it drops the field type (a stock"
-                        + " layer or vertex); check the type with EquivariantGraphBuilder");
+                layer.reportUntypedInput(LOG, "in a ComputationGraph its input is a network input given as a plain"
+                        + " InputType, or a stock layer or vertex dropped the field type; give network inputs as"
+                        + " FieldInputType.of(type, h, w), or build the graph with EquivariantGraphBuilder");
             } else if (last != null && last.outType().size() != in.getChannels()) {
                 layer.reportUntypedInput(LOG, "the stock layers after " + last.layer() + " (output " + last.outType()
                         + ", " + last.outType().size() + " channels) change the channel count");

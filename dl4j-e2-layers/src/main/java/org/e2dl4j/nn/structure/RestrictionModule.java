@@ -33,6 +33,9 @@ public class RestrictionModule extends EquivariantLayer {
 
     private transient volatile Restricted restricted;
 
+    /** The subgroup id the builder was given (null when read from JSON), checked as given. */
+    private transient SubgroupId builtId;
+
     /** The output type, cached with what it was derived from. */
     private record Restricted(FieldType from, String subgroup, FieldType type) {
     }
@@ -44,6 +47,7 @@ public class RestrictionModule extends EquivariantLayer {
     protected RestrictionModule(Builder b) {
         super(b);
         this.subgroup = RecipeKey.formatSubgroup(b.id);
+        this.builtId = b.id;
     }
 
     /** A subgroup id of the input's fibergroup to which the input type can be restricted. */
@@ -53,9 +57,9 @@ public class RestrictionModule extends EquivariantLayer {
         if (subgroup == null) {
             throw new IllegalArgumentException(who() + ": no subgroup (property 'subgroup' missing)");
         }
-        SubgroupId id;
+        SubgroupId id = builtId;
         try {
-            id = subgroupId();
+            id = id == null ? subgroupId() : id;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who() + ": '" + subgroup + "' is not a subgroup id of "
                     + getInType().gspace().fibergroup().name() + ": " + e.getMessage(), e);
