@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.params.EmptyParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,12 +31,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Subclasses give the output type and spatial size, their parameters (none by default) and their
  * implementation. Errors name the layer class, its name if set, and both field types.
+ *
+ * <p>Every check of a configuration is in one method, {@link #validate()}, which subclasses extend. It runs
+ * when a builder builds the layer and, for a configuration read from JSON (or from a saved model), on its
+ * first use: {@link #requireValid(int)} is called by {@code instantiate}, {@code setNIn},
+ * {@code getOutputType}, {@code getMemoryReport} and this library's parameter initializers.
  */
 public abstract class EquivariantLayer extends FeedForwardLayer implements TypedLayer {
 
     private static final long serialVersionUID = 1L;
 
     private FieldType inType;
+
+    /** Whether {@link #validate()} has passed on this object (not serialized: a read configuration is checked again). */
+    private transient volatile boolean valid;
+
+    /** The layer's index in its network plus one, where DL4J has told it; 0 while unknown. */
+    private transient volatile int indexPlusOne;
+
+    /** Whether the warning that the input's field type cannot be checked has been logged for this layer. */
+    private transient volatile boolean untypedInputReported;
 
     /** For Jackson. */
     protected EquivariantLayer() {
@@ -66,6 +82,71 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         return getClass().getSimpleName() + (getLayerName() == null ? "" : " layer '" + getLayerName() + "'");
     }
 
+    /**
+     * {@link #describe()} followed, once DL4J has given the layer its index in the network, by
+     * {@code (layer index i)}: how every message of the configuration checks names the layer.
+     */
+    protected String who() {
+        int i = indexPlusOne;
+        return describe() + (i > 0 ? " (layer index " + (i - 1) + ")" : "");
+    }
+
+    /**
+     * Every check of this configuration, each failing with an {@code IllegalArgumentException} whose message
+     * starts with {@link #who()} and says what was expected and what came. Subclasses override it, call
+     * {@code super.validate()} first and add their own checks; nothing else in a configuration class checks
+     * its settings. This root requires an input field type and an activation, and the identity activation unless
+     * the layer {@link #appliesActivation() applies one}.
+     *
+     * @throws IllegalArgumentException for the first setting that is out of range or does not fit the field types
+     */
+    protected void validate() {
+        if (inType == null) {
+            throw new IllegalArgumentException(who() + ": no input field type (property 'inType' missing)");
+        }
+        IActivation act = getActivationFn();
+        if (act == null) {
+            throw new IllegalArgumentException(who() + ": no activation (property 'activationFn' missing); expected"
+                    + " the identity activation");
+        }
+        if (!appliesActivation() && !(act instanceof ActivationIdentity)) {
+            throw new IllegalArgumentException(who() + ": expected the identity activation, got " + act + ": this layer"
+                    + " applies no activation, so it would be ignored; add an equivariant nonlinearity layer after it");
+        }
+    }
+
+    /** Whether the layer applies its configured activation to its output; false unless a subclass says so. */
+    protected boolean appliesActivation() {
+        return false;
+    }
+
+    /**
+     * Runs {@link #validate()} unless it has already passed on this object: the check of a configuration read
+     * from JSON, made on its first use.
+     *
+     * @param layerIndex the layer's index in its network, for the messages, or -1 if unknown
+     * @throws IllegalArgumentException naming the layer, as {@link #validate()}
+     */
+    public final void requireValid(int layerIndex) {
+        if (layerIndex >= 0) {
+            indexPlusOne = layerIndex + 1;
+        }
+        if (!valid) {
+            validate();
+            valid = true;
+        }
+    }
+
+    /**
+     * The builders' last step: the layer built from a builder, checked.
+     *
+     * @throws IllegalArgumentException naming the layer, as {@link #validate()}
+     */
+    protected static <L extends EquivariantLayer> L checked(L layer) {
+        layer.requireValid(-1);
+        return layer;
+    }
+
     /** The number of input channels, {@code inType.size()}: fixed by the field type, never set separately. */
     @Override
     public final long getNIn() {
@@ -84,7 +165,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         long h = outputHeight(in.getHeight());
         long w = outputWidth(in.getWidth());
         if (h < 1 || w < 1) {
-            throw new IllegalArgumentException(describe() + " (layer index " + layerIndex + "): an input of "
+            throw new IllegalArgumentException(who() + ": an input of "
                     + in.getHeight() + " x " + in.getWidth() + " gives an empty output (" + h + " x " + w + ")");
         }
         return FieldInputType.of(outType(), h, w);
@@ -101,8 +182,35 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
      * @param layerIndex the layer's index for the message, or -1 if unknown
      */
     protected InputType.InputTypeConvolutional checkInputType(InputType inputType, int layerIndex) {
-        return checkFieldInput(describe() + (layerIndex >= 0 ? " (layer index " + layerIndex + ")" : ""), inputType,
-                inType);
+        requireValid(layerIndex);
+        InputType.InputTypeConvolutional in = checkFieldInput(who(), inputType, inType);
+        if (layerIndex >= 0) {
+            StockLayerGap.check(this, layerIndex, in);
+        }
+        return in;
+    }
+
+    /**
+     * Logs, once per layer object, that the field type of this layer's input cannot be checked (only its channel
+     * count was).
+     */
+    void reportUntypedInput(org.slf4j.Logger log, String why) {
+        if (!untypedInputReported) {
+            untypedInputReported = true;
+            log.warn("{}: the field type of the input cannot be checked, only its channel count ({}): {}", who(),
+                    inType.size(), why);
+        }
+    }
+
+    /**
+     * DL4J's {@code NeuralNetConfiguration.Builder} reads this property of every layer while it configures a
+     * network, before it checks the layers' input types: the point at which the field type traced through stock
+     * layers by an earlier configuration on this thread is forgotten ({@link StockLayerGap}).
+     */
+    @Override
+    public IDropout getIDropout() {
+        StockLayerGap.forget();
+        return super.getIDropout();
     }
 
     /**
@@ -142,6 +250,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
                                                              Collection<TrainingListener> listeners, int layerIndex,
                                                              INDArray layerParamsView, boolean initializeParams,
                                                              DataType networkDataType) {
+        requireValid(layerIndex);
         org.deeplearning4j.nn.api.Layer layer = createLayer(conf, networkDataType);
         layer.setListeners(listeners);
         layer.setIndex(layerIndex);
@@ -187,6 +296,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
 
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
+        requireValid(-1);
         InputType outputType = getOutputType(-1, inputType);
         long params = initializer().numParams(this);
         long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(params);

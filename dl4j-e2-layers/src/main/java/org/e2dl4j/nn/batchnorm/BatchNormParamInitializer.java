@@ -49,8 +49,11 @@ final class BatchNormParamInitializer implements ParamInitializer {
         return MEAN.equals(key) || VAR.equals(key);
     }
 
+    /** The layer's configuration, checked ({@code requireValid}) before any size is derived from it. */
     private static EquivariantBatchNorm conf(Layer layer) {
-        return (EquivariantBatchNorm) layer;
+        EquivariantBatchNorm c = (EquivariantBatchNorm) layer;
+        c.requireValid(-1);
+        return c;
     }
 
     /** The parameter keys with their [offset, length], in order. */

@@ -8,7 +8,6 @@ import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.FieldType;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -49,20 +48,15 @@ public abstract class EquivariantBatchNorm extends EquivariantLayer {
         this.affine = b.affine;
     }
 
-    /**
-     * Checks the options and the activation; subclasses call this from their constructor after checking their
-     * input type.
-     */
-    protected final void validate() {
+    /** eps positive and finite, momentum in [0, 1] (and the root's checks: the identity activation). */
+    @Override
+    protected void validate() {
+        super.validate();
         if (!(eps > 0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException(describe() + ": eps must be positive and finite, got " + eps);
+            throw new IllegalArgumentException(who() + ": eps must be positive and finite, got " + eps);
         }
         if (!(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException(describe() + ": momentum must be in [0, 1], got " + momentum);
-        }
-        if (!(getActivationFn() instanceof ActivationIdentity)) {
-            throw new IllegalArgumentException(describe() + ": an activation (" + getActivationFn() + ") inside a batch"
-                    + " normalization is not supported; add an equivariant nonlinearity layer after it");
+            throw new IllegalArgumentException(who() + ": momentum must be in [0, 1], got " + momentum);
         }
     }
 
@@ -75,7 +69,7 @@ public abstract class EquivariantBatchNorm extends EquivariantLayer {
         FieldType type = getInType();
         for (int f = 0; f < type.fieldCount(); f++) {
             Representation r = type.representations().get(f);
-            String field = describe() + ": field " + f + " of " + type + " has representation '" + r.name() + "'";
+            String field = who() + ": field " + f + " of " + type + " has representation '" + r.name() + "'";
             if (!r.supports(needed)) {
                 throw new IllegalArgumentException(field + ", which does not support " + needed.e2cnnName()
                         + " nonlinearities (it supports " + r.supportedNonlinearities().stream()

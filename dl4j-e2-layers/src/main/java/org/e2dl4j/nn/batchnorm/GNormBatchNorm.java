@@ -29,7 +29,6 @@ public class GNormBatchNorm extends EquivariantBatchNorm {
 
     protected GNormBatchNorm(Builder b) {
         super(b);
-        validate();
     }
 
     @Override
@@ -55,7 +54,7 @@ public class GNormBatchNorm extends EquivariantBatchNorm {
         @Override
         @SuppressWarnings("unchecked")
         public GNormBatchNorm build() {
-            return new GNormBatchNorm(this);
+            return checked(new GNormBatchNorm(this));
         }
     }
 }

@@ -26,9 +26,14 @@ public class InducedNormBatchNorm extends EquivariantBatchNorm {
 
     protected InducedNormBatchNorm(Builder b) {
         super(b);
+    }
+
+    /** Every field supports induced norm nonlinearities and contains no trivial irrep. */
+    @Override
+    protected void validate() {
+        super.validate();
         requireFields(Nonlinearity.INDUCED_NORM, false, "InducedNormBatchNorm assumes zero-mean sub-fields, which"
                 + " holds only for representations without trivial irreps; use GNormBatchNorm for these");
-        validate();
     }
 
     @Override
@@ -54,7 +59,7 @@ public class InducedNormBatchNorm extends EquivariantBatchNorm {
         @Override
         @SuppressWarnings("unchecked")
         public InducedNormBatchNorm build() {
-            return new InducedNormBatchNorm(this);
+            return checked(new InducedNormBatchNorm(this));
         }
     }
 }

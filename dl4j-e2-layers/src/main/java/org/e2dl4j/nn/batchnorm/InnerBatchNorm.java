@@ -46,10 +46,15 @@ public class InnerBatchNorm extends EquivariantBatchNorm {
     protected InnerBatchNorm(Builder b) {
         super(b);
         this.trackRunningStats = b.trackRunningStats;
+    }
+
+    /** Every field a permutation representation (one that supports pointwise nonlinearities). */
+    @Override
+    protected void validate() {
+        super.validate();
         requireFields(Nonlinearity.POINTWISE, true, "InnerBatchNorm pools statistics over the channels of a field,"
                 + " which is equivariant only for permutation representations (trivial, regular, quotient);"
                 + " use NormBatchNorm or GNormBatchNorm for other fields");
-        validate();
     }
 
     @Override
@@ -141,7 +146,7 @@ public class InnerBatchNorm extends EquivariantBatchNorm {
         @Override
         @SuppressWarnings("unchecked")
         public InnerBatchNorm build() {
-            return new InnerBatchNorm(this);
+            return checked(new InnerBatchNorm(this));
         }
     }
 }

@@ -31,9 +31,14 @@ public class NormBatchNorm extends EquivariantBatchNorm {
 
     protected NormBatchNorm(Builder b) {
         super(b);
+    }
+
+    /** Every field supports norm nonlinearities and contains no trivial irrep. */
+    @Override
+    protected void validate() {
+        super.validate();
         requireFields(Nonlinearity.NORM, false, "NormBatchNorm assumes zero-mean fields, which holds only for"
                 + " representations without trivial irreps; use GNormBatchNorm for these");
-        validate();
     }
 
     @Override
@@ -58,7 +63,7 @@ public class NormBatchNorm extends EquivariantBatchNorm {
         @Override
         @SuppressWarnings("unchecked")
         public NormBatchNorm build() {
-            return new NormBatchNorm(this);
+            return checked(new NormBatchNorm(this));
         }
     }
 }

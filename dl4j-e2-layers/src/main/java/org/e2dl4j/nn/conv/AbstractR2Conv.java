@@ -64,16 +64,23 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         this.bias = b.bias;
         this.paddingMode = b.paddingMode;
         this.basisSettings = b.basisSettings;
-        validate();
     }
 
     /** The libnd4j operation this layer runs. */
     public abstract ConvolutionKind kind();
 
-    private void validate() {
-        String who = describe();
-        Objects.requireNonNull(getInType(), who + ": input field type");
-        Objects.requireNonNull(outType, who + ": output field type");
+    /**
+     * Output type on the input's G-space, kernel size, stride, padding, dilation and padding mode, groups
+     * dividing both types' fields (each group repeating the first), the basis settings, an activation that is
+     * the identity or pointwise on every output field, and a non-empty kernel basis.
+     */
+    @Override
+    protected void validate() {
+        super.validate();
+        String who = who();
+        if (outType == null) {
+            throw new IllegalArgumentException(who + ": no output field type (property 'outType' missing)");
+        }
         if (!getInType().gspace().equals(outType.gspace())) {
             throw new IllegalArgumentException(who + ": input and output field types must live on the same G-space, got "
                     + getInType() + " and " + outType);
@@ -83,10 +90,13 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who + ": " + e.getMessage(), e);
         }
+        if (basisSettings == null) {
+            throw new IllegalArgumentException(who + ": no basis settings (property 'basisSettings' missing)");
+        }
         checkGroups(getInType(), "input");
         checkGroups(outType, "output");
         IActivation act = getActivationFn();
-        if (act != null && !(act instanceof ActivationIdentity)) {
+        if (!(act instanceof ActivationIdentity)) {
             for (Representation r : outType.representations()) {
                 if (!r.supports(Nonlinearity.POINTWISE)) {
                     throw new IllegalArgumentException(who + ": activation " + act + " is applied channel by channel,"
@@ -99,8 +109,14 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         layerBasis();
     }
 
+    /** The convolutions apply their activation to {@code x * K + b}. */
+    @Override
+    protected boolean appliesActivation() {
+        return true;
+    }
+
     private void checkGroups(FieldType type, String side) {
-        String who = describe();
+        String who = who();
         if (groups < 1 || type.fieldCount() % groups != 0) {
             throw new IllegalArgumentException(who + ": groups must be >= 1 and divide the number of " + side
                     + " fields (" + type.fieldCount() + " in " + type + "), got " + groups);
@@ -132,7 +148,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
                 b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
                         dilation, basisSettings.toPolicy());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(describe() + " from " + getInType() + " to " + outType
+                throw new IllegalArgumentException(who() + " from " + getInType() + " to " + outType
                         + ": " + e.getMessage(), e);
             }
             layerBasis = b;
@@ -167,13 +183,13 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         try {
             return FieldInputType.of(outType, kind().outputSize(g, in.getHeight()), kind().outputSize(g, in.getWidth()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(describe() + " (layer index " + layerIndex
-                    + "), input " + in.getHeight() + " x " + in.getWidth() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(who() + ", input " + in.getHeight() + " x " + in.getWidth() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
+        requireValid(-1);
         InputType outputType = getOutputType(-1, inputType);
         long params = initializer().numParams(this);
         long filter = (long) getInType().size() * outType.size() * kernelSize * kernelSize;

@@ -87,7 +87,7 @@ public class R2Conv extends AbstractR2Conv {
 
         @Override
         public R2Conv build() {
-            return new R2Conv(this);
+            return checked(new R2Conv(this));
         }
     }
 }

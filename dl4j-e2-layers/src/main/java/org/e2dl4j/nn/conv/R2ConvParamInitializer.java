@@ -34,8 +34,11 @@ final class R2ConvParamInitializer implements ParamInitializer {
     private R2ConvParamInitializer() {
     }
 
+    /** The layer's configuration, checked ({@code requireValid}) before any size is derived from it. */
     private static AbstractR2Conv conf(Layer layer) {
-        return (AbstractR2Conv) layer;
+        AbstractR2Conv c = (AbstractR2Conv) layer;
+        c.requireValid(-1);
+        return c;
     }
 
     @Override

@@ -68,7 +68,7 @@ public class R2ConvTransposed extends AbstractR2Conv {
 
         @Override
         public R2ConvTransposed build() {
-            return new R2ConvTransposed(this);
+            return checked(new R2ConvTransposed(this));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.FieldType;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -31,12 +30,14 @@ public abstract class EquivariantDropout extends EquivariantLayer {
     protected EquivariantDropout(Builder<?> b) {
         super(b);
         this.p = b.p;
+    }
+
+    /** The dropout probability p in [0, 1) (and the root's checks: the identity activation). */
+    @Override
+    protected void validate() {
+        super.validate();
         if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException(describe() + ": the dropout probability p must be in [0, 1), got " + p);
-        }
-        if (!(getActivationFn() instanceof ActivationIdentity)) {
-            throw new IllegalArgumentException(describe() + ": an activation (" + getActivationFn() + ") inside a"
-                    + " dropout is not supported; add an equivariant nonlinearity layer after it");
+            throw new IllegalArgumentException(who() + ": the dropout probability p must be in [0, 1), got " + p);
         }
     }
 

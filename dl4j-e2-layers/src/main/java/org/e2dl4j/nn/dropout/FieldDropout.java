@@ -64,7 +64,7 @@ public class FieldDropout extends EquivariantDropout {
         @Override
         @SuppressWarnings("unchecked")
         public FieldDropout build() {
-            return new FieldDropout(this);
+            return checked(new FieldDropout(this));
         }
     }
 }

@@ -31,11 +31,17 @@ public class PointwiseDropout extends EquivariantDropout {
 
     protected PointwiseDropout(Builder b) {
         super(b);
+    }
+
+    /** Every field a permutation representation (one that supports pointwise nonlinearities). */
+    @Override
+    protected void validate() {
+        super.validate();
         FieldType type = getInType();
         for (int f = 0; f < type.fieldCount(); f++) {
             Representation r = type.representations().get(f);
             if (!r.supports(Nonlinearity.POINTWISE)) {
-                throw new IllegalArgumentException(describe() + ": field " + f + " of " + type + " has representation '"
+                throw new IllegalArgumentException(who() + ": field " + f + " of " + type + " has representation '"
                         + r.name() + "', which does not support pointwise nonlinearities (it supports "
                         + r.supportedNonlinearities().stream().map(Nonlinearity::e2cnnName).sorted().toList()
                         + "); dropping single channels is equivariant only for permutation representations (trivial,"
@@ -75,7 +81,7 @@ public class PointwiseDropout extends EquivariantDropout {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseDropout build() {
-            return new PointwiseDropout(this);
+            return checked(new PointwiseDropout(this));
         }
     }
 }

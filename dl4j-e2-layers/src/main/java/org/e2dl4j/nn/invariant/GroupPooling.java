@@ -44,7 +44,13 @@ public class GroupPooling extends EquivariantLayer {
 
     protected GroupPooling(Builder b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.POINTWISE);
+    }
+
+    /** Every field supports pointwise nonlinearities (a permutation representation). */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.POINTWISE);
     }
 
     /** One trivial field per input field. */
@@ -102,7 +108,7 @@ public class GroupPooling extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public GroupPooling build() {
-            return new GroupPooling(this);
+            return checked(new GroupPooling(this));
         }
     }
 }

@@ -31,7 +31,13 @@ public class InducedNormPool extends EquivariantLayer {
 
     protected InducedNormPool(Builder b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.INDUCED_NORM);
+    }
+
+    /** Every field supports induced norm nonlinearities. */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.INDUCED_NORM);
     }
 
     /** One trivial field per input field. */
@@ -66,7 +72,7 @@ public class InducedNormPool extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public InducedNormPool build() {
-            return new InducedNormPool(this);
+            return checked(new InducedNormPool(this));
         }
     }
 }

@@ -65,7 +65,7 @@ public class NormPool extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public NormPool build() {
-            return new NormPool(this);
+            return checked(new NormPool(this));
         }
     }
 }

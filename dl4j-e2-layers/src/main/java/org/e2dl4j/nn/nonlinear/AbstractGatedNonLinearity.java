@@ -89,15 +89,22 @@ public abstract class AbstractGatedNonLinearity extends EquivariantLayer {
     }
 
     /**
-     * Checks the labels against the input type; call at the end of subclass constructors, once the labels are set.
+     * The labels against the input type: one per field, as many gates (trivial, or induced gates, all of one
+     * size) as gated fields (supporting gating; for induced ones, one sub-field per gate channel).
      *
      * @throws IllegalArgumentException naming the layer and the offending field or count
      */
-    protected final void validate() {
+    @Override
+    protected void validate() {
+        super.validate();
         FieldType in = getInType();
         List<String> labels = gateLabels();
+        if (labels == null) {
+            throw new IllegalArgumentException(who() + ": no gate labels (property 'gates' missing); expected one"
+                    + " label ('" + GATE + "' or '" + GATED + "') per field of " + in);
+        }
         if (labels.size() != in.fieldCount()) {
-            throw new IllegalArgumentException(describe() + ": expected one label ('" + GATE + "' or '" + GATED
+            throw new IllegalArgumentException(who() + ": expected one label ('" + GATE + "' or '" + GATED
                     + "') per field of " + in + ", i.e. " + in.fieldCount() + " labels, got " + labels.size());
         }
         int gates = 0;
@@ -109,19 +116,19 @@ public abstract class AbstractGatedNonLinearity extends EquivariantLayer {
                 gates++;
                 checkGate(in, f, r);
                 if (gateSize >= 0 && r.size() != gateSize) {
-                    throw new IllegalArgumentException(describe() + ": all gate fields of " + in
+                    throw new IllegalArgumentException(who() + ": all gate fields of " + in
                             + " must have one size; field " + f + " (" + r.name() + ") has " + r.size() + ", earlier"
                             + " gates " + gateSize);
                 }
                 gateSize = r.size();
             } else if (!GATED.equals(label)) {
-                throw new IllegalArgumentException(describe() + ": label " + f + " is '" + label + "'; valid labels: '"
+                throw new IllegalArgumentException(who() + ": label " + f + " is '" + label + "'; valid labels: '"
                         + GATE + "', '" + GATED + "'");
             }
         }
         int gated = labels.size() - gates;
         if (gates != gated) {
-            throw new IllegalArgumentException(describe() + ": the number of gates (" + gates
+            throw new IllegalArgumentException(who() + ": the number of gates (" + gates
                     + ") does not match the number of gated fields (" + gated + ") in " + in);
         }
         for (int f = 0; f < labels.size(); f++) {
@@ -133,22 +140,22 @@ public abstract class AbstractGatedNonLinearity extends EquivariantLayer {
 
     private void checkGate(FieldType in, int f, Representation r) {
         if (induced()) {
-            NonlinearitySupport.require(describe(), in, f, Nonlinearity.INDUCED_GATE);
+            NonlinearitySupport.require(who(), in, f, Nonlinearity.INDUCED_GATE);
         } else if (!r.isTrivial()) {
-            throw new IllegalArgumentException(describe() + ": field " + f + " of " + in + " is a gate but has"
+            throw new IllegalArgumentException(who() + ": field " + f + " of " + in + " is a gate but has"
                     + " representation " + r.name() + "; gates must be trivial (scalar) fields");
         }
     }
 
     private void checkGated(FieldType in, int f, Representation r, int gateSize) {
         if (!induced()) {
-            NonlinearitySupport.require(describe(), in, f, Nonlinearity.GATED);
+            NonlinearitySupport.require(who(), in, f, Nonlinearity.GATED);
             return;
         }
-        NonlinearitySupport.require(describe(), in, f, Nonlinearity.INDUCED_GATED);
+        NonlinearitySupport.require(who(), in, f, Nonlinearity.INDUCED_GATED);
         int subfields = r.size() / r.inducedSubfieldSize().getAsInt();
         if (subfields != gateSize) {
-            throw new IllegalArgumentException(describe() + ": gated field " + f + " (" + r.name() + ") of " + in
+            throw new IllegalArgumentException(who() + ": gated field " + f + " (" + r.name() + ") of " + in
                     + " has " + subfields + " sub-fields but the gate fields have " + gateSize + " channels; each"
                     + " sub-field needs one gate channel");
         }

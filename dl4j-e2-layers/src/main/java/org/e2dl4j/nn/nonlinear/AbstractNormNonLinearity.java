@@ -36,7 +36,13 @@ public abstract class AbstractNormNonLinearity extends EquivariantLayer {
         super(b);
         this.function = b.function;
         this.bias = b.bias;
-        NormFunction.of(function, describe()); // an unknown name fails at build time
+    }
+
+    /** A known function name. */
+    @Override
+    protected void validate() {
+        super.validate();
+        NormFunction.of(function, who());
     }
 
     /**

@@ -28,13 +28,15 @@ public abstract class AbstractPointwiseNonLinearity extends EquivariantLayer {
     protected AbstractPointwiseNonLinearity() {
     }
 
-    /**
-     * @throws IllegalArgumentException naming the first field whose representation does not support pointwise
-     *                                  nonlinearities, and what it supports
-     */
     protected AbstractPointwiseNonLinearity(Builder<?> b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.POINTWISE);
+    }
+
+    /** Every field supports pointwise nonlinearities (trivial, regular, quotient). */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.POINTWISE);
     }
 
     /** The scalar function sigma applied to every channel (a fresh instance of DL4J's activation). */

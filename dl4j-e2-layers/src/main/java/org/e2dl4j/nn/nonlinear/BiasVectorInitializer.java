@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.e2dl4j.nn.EquivariantLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -31,12 +32,18 @@ abstract class BiasVectorInitializer implements ParamInitializer {
 
     @Override
     public long numParams(Layer layer) {
+        return checkedCount(layer);
+    }
+
+    /** {@link #count(Layer)} of the layer's configuration, checked ({@code requireValid}) first. */
+    private int checkedCount(Layer layer) {
+        ((EquivariantLayer) layer).requireValid(-1);
         return count(layer);
     }
 
     @Override
     public List<String> paramKeys(Layer layer) {
-        return count(layer) > 0 ? List.of(key()) : Collections.emptyList();
+        return checkedCount(layer) > 0 ? List.of(key()) : Collections.emptyList();
     }
 
     @Override
@@ -77,7 +84,7 @@ abstract class BiasVectorInitializer implements ParamInitializer {
     }
 
     private Map<String, INDArray> views(Layer layer, INDArray flat) {
-        int expected = count(layer);
+        int expected = checkedCount(layer);
         if (expected == 0) {
             return Collections.emptyMap();
         }

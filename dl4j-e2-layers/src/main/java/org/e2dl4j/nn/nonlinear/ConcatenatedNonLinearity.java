@@ -48,16 +48,22 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
     protected ConcatenatedNonLinearity(Builder b) {
         super(b);
         this.function = b.function;
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.CONCATENATED);
-        activation(); // an unknown function name fails at build time
-        outType(); // and so does a representation whose concatenated form cannot be built
+    }
+
+    /** Every field supports concatenated nonlinearities, a known function, and an output type that can be built. */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.CONCATENATED);
+        activation();
+        outType();
     }
 
     /** The scalar function f, as DL4J's activation. */
     public IActivation activation() {
         Supplier<IActivation> f = FUNCTIONS.get(function);
         if (f == null) {
-            throw new IllegalArgumentException(describe() + ": unknown function '" + function + "'; valid: "
+            throw new IllegalArgumentException(who() + ": unknown function '" + function + "'; valid: "
                     + FUNCTIONS.keySet().stream().sorted().toList());
         }
         return f.get();
@@ -77,7 +83,7 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
                 try {
                     out.add(Representations.concatenated(r));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(describe() + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
                 }
             }
             t = new FieldType(getInType().gspace(), out);
@@ -143,7 +149,7 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
          */
         @Override
         public ConcatenatedNonLinearity build() {
-            return new ConcatenatedNonLinearity(this);
+            return checked(new ConcatenatedNonLinearity(this));
         }
     }
 }

@@ -29,6 +29,15 @@ public class ELU extends AbstractPointwiseNonLinearity {
         this.alpha = b.alpha;
     }
 
+    /** A finite alpha. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException(who() + ": alpha must be finite, got " + alpha);
+        }
+    }
+
     @Override
     public IActivation function() {
         return new ActivationELU(alpha);
@@ -77,10 +86,7 @@ public class ELU extends AbstractPointwiseNonLinearity {
          */
         @Override
         public ELU build() {
-            if (!Double.isFinite(alpha)) {
-                throw new IllegalArgumentException("ELU: alpha must be finite, got " + alpha);
-            }
-            return new ELU(this);
+            return checked(new ELU(this));
         }
     }
 }

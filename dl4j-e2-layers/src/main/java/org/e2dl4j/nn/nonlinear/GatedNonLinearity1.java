@@ -35,7 +35,6 @@ public class GatedNonLinearity1 extends AbstractGatedNonLinearity {
         super(b);
         this.gates = b.gates == null ? defaultLabels(b.inType()) : b.gates;
         this.dropGates = b.dropGates;
-        validate();
     }
 
     /** e2cnn's default labels: the first half of the fields gates, the second half gated. */
@@ -149,7 +148,7 @@ public class GatedNonLinearity1 extends AbstractGatedNonLinearity {
          */
         @Override
         public GatedNonLinearity1 build() {
-            return new GatedNonLinearity1(this);
+            return checked(new GatedNonLinearity1(this));
         }
     }
 }

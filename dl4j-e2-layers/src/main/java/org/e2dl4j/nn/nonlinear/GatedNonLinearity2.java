@@ -36,7 +36,27 @@ public class GatedNonLinearity2 extends AbstractGatedNonLinearity {
     protected GatedNonLinearity2(Builder b) {
         super(b);
         this.gatesType = b.gatesType;
-        validate();
+    }
+
+    /**
+     * A gates type on the input's G-space whose fields are the first fields of the input type (the input is
+     * the gates followed by the gated fields), then the labels' checks.
+     */
+    @Override
+    protected void validate() {
+        if (gatesType == null) {
+            throw new IllegalArgumentException(who() + ": no gates type (property 'gatesType' missing)");
+        }
+        FieldType in = getInType();
+        if (in != null) {
+            int gates = gatesType.fieldCount();
+            if (!gatesType.gspace().equals(in.gspace()) || gates > in.fieldCount()
+                    || !in.representations().subList(0, gates).equals(gatesType.representations())) {
+                throw new IllegalArgumentException(who() + ": the input type must be the gates " + gatesType
+                        + " followed by the gated fields, got " + in);
+            }
+        }
+        super.validate();
     }
 
     @Override
@@ -108,7 +128,7 @@ public class GatedNonLinearity2 extends AbstractGatedNonLinearity {
          */
         @Override
         public GatedNonLinearity2 build() {
-            return new GatedNonLinearity2(this);
+            return checked(new GatedNonLinearity2(this));
         }
     }
 }

@@ -58,7 +58,7 @@ public class InducedGatedNonLinearity1 extends GatedNonLinearity1 {
          */
         @Override
         public InducedGatedNonLinearity1 build() {
-            return new InducedGatedNonLinearity1(this);
+            return checked(new InducedGatedNonLinearity1(this));
         }
     }
 }

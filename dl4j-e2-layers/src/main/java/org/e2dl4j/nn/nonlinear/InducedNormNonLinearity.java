@@ -22,7 +22,13 @@ public class InducedNormNonLinearity extends AbstractNormNonLinearity {
 
     protected InducedNormNonLinearity(Builder b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.INDUCED_NORM);
+    }
+
+    /** Every field supports induced norm nonlinearities. */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.INDUCED_NORM);
     }
 
     @Override
@@ -53,7 +59,7 @@ public class InducedNormNonLinearity extends AbstractNormNonLinearity {
          */
         @Override
         public InducedNormNonLinearity build() {
-            return new InducedNormNonLinearity(this);
+            return checked(new InducedNormNonLinearity(this));
         }
     }
 }

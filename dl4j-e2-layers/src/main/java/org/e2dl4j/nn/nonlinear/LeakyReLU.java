@@ -27,6 +27,15 @@ public class LeakyReLU extends AbstractPointwiseNonLinearity {
         this.negativeSlope = b.negativeSlope;
     }
 
+    /** A finite negativeSlope. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (!Double.isFinite(negativeSlope)) {
+            throw new IllegalArgumentException(who() + ": negativeSlope must be finite, got " + negativeSlope);
+        }
+    }
+
     @Override
     public IActivation function() {
         return new ActivationLReLU(negativeSlope);
@@ -75,10 +84,7 @@ public class LeakyReLU extends AbstractPointwiseNonLinearity {
          */
         @Override
         public LeakyReLU build() {
-            if (!Double.isFinite(negativeSlope)) {
-                throw new IllegalArgumentException("LeakyReLU: negativeSlope must be finite, got " + negativeSlope);
-            }
-            return new LeakyReLU(this);
+            return checked(new LeakyReLU(this));
         }
     }
 }

@@ -24,9 +24,15 @@ public class NormNonLinearity extends AbstractNormNonLinearity {
 
     protected NormNonLinearity(Builder b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.NORM);
+    }
+
+    /** Every field supports norm nonlinearities; squash takes no bias. */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.NORM);
         if (normFunction() == NormFunction.SQUASH && isBias()) {
-            throw new IllegalArgumentException(describe() + ": 'squash' takes no bias (as in e2cnn); call bias(false)");
+            throw new IllegalArgumentException(who() + ": 'squash' takes no bias (as in e2cnn); call bias(false)");
         }
     }
 
@@ -56,7 +62,7 @@ public class NormNonLinearity extends AbstractNormNonLinearity {
          */
         @Override
         public NormNonLinearity build() {
-            return new NormNonLinearity(this);
+            return checked(new NormNonLinearity(this));
         }
     }
 }

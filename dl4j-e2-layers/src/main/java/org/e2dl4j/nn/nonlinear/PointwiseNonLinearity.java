@@ -50,6 +50,29 @@ public class PointwiseNonLinearity extends AbstractPointwiseNonLinearity {
         this.function = b.function;
     }
 
+    /**
+     * A function that is a deterministic elementwise activation without parameters (the check of
+     * {@code Builder.function(IActivation)}, here for configurations read from JSON too).
+     */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (function == null) {
+            throw new IllegalArgumentException(who() + ": no function (property 'function' missing); expected an"
+                    + " elementwise activation such as " + E2CNN_FUNCTIONS.keySet().stream().sorted().toList());
+        }
+        if (!isPointwise(function)) {
+            throw new IllegalArgumentException(who() + ": " + function + " is not a deterministic elementwise function"
+                    + " without parameters, so it is not a pointwise nonlinearity");
+        }
+    }
+
+    /** Whether an activation is a deterministic elementwise function without parameters. */
+    private static boolean isPointwise(IActivation activation) {
+        return !(activation instanceof ActivationSoftmax || activation instanceof ActivationRReLU
+                || activation instanceof ActivationPReLU);
+    }
+
     @Override
     public IActivation function() {
         return function;
@@ -117,8 +140,7 @@ public class PointwiseNonLinearity extends AbstractPointwiseNonLinearity {
          */
         public Builder function(IActivation activation) {
             Objects.requireNonNull(activation, "activation");
-            if (activation instanceof ActivationSoftmax || activation instanceof ActivationRReLU
-                    || activation instanceof ActivationPReLU) {
+            if (!isPointwise(activation)) {
                 throw new IllegalArgumentException("PointwiseNonLinearity: " + activation + " is not a deterministic"
                         + " elementwise function without parameters, so it is not a pointwise nonlinearity");
             }
@@ -131,7 +153,7 @@ public class PointwiseNonLinearity extends AbstractPointwiseNonLinearity {
          */
         @Override
         public PointwiseNonLinearity build() {
-            return new PointwiseNonLinearity(this);
+            return checked(new PointwiseNonLinearity(this));
         }
     }
 }

@@ -47,7 +47,7 @@ public class ReLU extends AbstractPointwiseNonLinearity {
          */
         @Override
         public ReLU build() {
-            return new ReLU(this);
+            return checked(new ReLU(this));
         }
     }
 }

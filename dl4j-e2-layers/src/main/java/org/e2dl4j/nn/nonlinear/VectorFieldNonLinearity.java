@@ -29,17 +29,23 @@ public class VectorFieldNonLinearity extends EquivariantLayer {
 
     protected VectorFieldNonLinearity(Builder b) {
         super(b);
+    }
+
+    /** Regular fields of a cyclic group C_N with N &gt;= 3. */
+    @Override
+    protected void validate() {
+        super.validate();
         FieldType in = getInType();
         Group g = in.gspace().fibergroup();
         if (g.kind() != GroupKind.CYCLIC || g.order() < 3) {
-            throw new IllegalArgumentException(describe() + ": needs regular fields of a cyclic group C_N with N >= 3"
+            throw new IllegalArgumentException(who() + ": needs regular fields of a cyclic group C_N with N >= 3"
                     + " (the output is irrep_1, a 2-dimensional rotation), got " + in + " of " + g.name());
         }
-        NonlinearitySupport.requireAll(describe(), in, Nonlinearity.VECTORFIELD);
+        NonlinearitySupport.requireAll(who(), in, Nonlinearity.VECTORFIELD);
         Representation regular = Representations.regular(g);
         for (int f = 0; f < in.fieldCount(); f++) {
             if (!in.representations().get(f).equals(regular)) {
-                throw new IllegalArgumentException(describe() + ": field " + f + " of " + in + " has representation "
+                throw new IllegalArgumentException(who() + ": field " + f + " of " + in + " has representation "
                         + in.representations().get(f).name() + "; only the regular representation of " + g.name()
                         + " is accepted");
             }
@@ -86,7 +92,7 @@ public class VectorFieldNonLinearity extends EquivariantLayer {
          */
         @Override
         public VectorFieldNonLinearity build() {
-            return new VectorFieldNonLinearity(this);
+            return checked(new VectorFieldNonLinearity(this));
         }
     }
 }

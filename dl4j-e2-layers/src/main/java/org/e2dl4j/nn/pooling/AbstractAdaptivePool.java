@@ -30,8 +30,18 @@ public abstract class AbstractAdaptivePool extends EquivariantLayer {
     protected AbstractAdaptivePool(Builder<?> b) {
         super(b);
         this.outputSize = b.outputSize.clone();
+    }
+
+    /** An output size of two values, each at least 1. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (outputSize == null || outputSize.length != 2) {
+            throw new IllegalArgumentException(who() + ": the output size needs two values (height, width), got "
+                    + Arrays.toString(outputSize));
+        }
         if (outputSize[0] < 1 || outputSize[1] < 1) {
-            throw new IllegalArgumentException(describe() + ": the output size must be at least 1 x 1, got "
+            throw new IllegalArgumentException(who() + ": the output size must be at least 1 x 1, got "
                     + outputSize[0] + " x " + outputSize[1]);
         }
     }

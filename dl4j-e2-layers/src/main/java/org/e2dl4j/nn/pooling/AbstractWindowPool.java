@@ -34,10 +34,16 @@ public abstract class AbstractWindowPool extends EquivariantLayer {
         this.padding = b.padding.clone();
         this.dilation = b.dilation.clone();
         this.ceilMode = b.ceilMode;
+    }
+
+    /** A window of kernel size and dilation at least 1, stride at least 1, padding from 0 to half the kernel. */
+    @Override
+    protected void validate() {
+        super.validate();
         try {
             geometry();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(describe() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
         }
     }
 

@@ -61,7 +61,7 @@ public class NormMaxPool extends AbstractWindowPool {
         @Override
         @SuppressWarnings("unchecked")
         public NormMaxPool build() {
-            return new NormMaxPool(this);
+            return checked(new NormMaxPool(this));
         }
     }
 }

@@ -64,7 +64,7 @@ public class PointwiseAdaptiveAvgPool extends AbstractAdaptivePool {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseAdaptiveAvgPool build() {
-            return new PointwiseAdaptiveAvgPool(this);
+            return checked(new PointwiseAdaptiveAvgPool(this));
         }
     }
 }

@@ -31,7 +31,13 @@ public class PointwiseAdaptiveMaxPool extends AbstractAdaptivePool {
 
     protected PointwiseAdaptiveMaxPool(Builder b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.POINTWISE);
+    }
+
+    /** Every field supports pointwise nonlinearities (a permutation representation). */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.POINTWISE);
     }
 
     @Override
@@ -65,7 +71,7 @@ public class PointwiseAdaptiveMaxPool extends AbstractAdaptivePool {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseAdaptiveMaxPool build() {
-            return new PointwiseAdaptiveMaxPool(this);
+            return checked(new PointwiseAdaptiveMaxPool(this));
         }
     }
 }

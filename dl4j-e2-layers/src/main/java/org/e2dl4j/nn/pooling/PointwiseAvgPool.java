@@ -33,8 +33,14 @@ public class PointwiseAvgPool extends AbstractWindowPool {
 
     protected PointwiseAvgPool(Builder b) {
         super(b);
+    }
+
+    /** No dilation (as e2cnn). */
+    @Override
+    protected void validate() {
+        super.validate();
         if (getDilation()[0] != 1 || getDilation()[1] != 1) {
-            throw new IllegalArgumentException(describe() + ": average pooling has no dilation (as e2cnn's"
+            throw new IllegalArgumentException(who() + ": average pooling has no dilation (as e2cnn's"
                     + " PointwiseAvgPool); got dilation " + java.util.Arrays.toString(getDilation()));
         }
     }
@@ -73,7 +79,7 @@ public class PointwiseAvgPool extends AbstractWindowPool {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseAvgPool build() {
-            return new PointwiseAvgPool(this);
+            return checked(new PointwiseAvgPool(this));
         }
     }
 }

@@ -44,11 +44,21 @@ public class PointwiseAvgPoolAntialiased extends EquivariantLayer {
         this.stride = b.stride.clone();
         int size = GaussianBlur.filterSize(sigma, FILTER_RADIUS);
         this.padding = b.padding == null ? new int[] {(size - 1) / 2, (size - 1) / 2} : b.padding.clone();
-        if (!(sigma > 0)) {
-            throw new IllegalArgumentException(describe() + ": sigma must be positive, got " + sigma);
+    }
+
+    /** Sigma positive and finite, stride (two values) at least 1, padding (two values) at least 0. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException(who() + ": sigma must be positive and finite, got " + sigma);
+        }
+        if (stride == null || stride.length != 2 || padding == null || padding.length != 2) {
+            throw new IllegalArgumentException(who() + ": stride and padding need two values (height, width), got"
+                    + " stride " + Arrays.toString(stride) + " and padding " + Arrays.toString(padding));
         }
         if (stride[0] < 1 || stride[1] < 1 || padding[0] < 0 || padding[1] < 0) {
-            throw new IllegalArgumentException(describe() + ": need stride >= 1 and padding >= 0, got stride "
+            throw new IllegalArgumentException(who() + ": need stride >= 1 and padding >= 0, got stride "
                     + Arrays.toString(stride) + " and padding " + Arrays.toString(padding));
         }
     }
@@ -162,7 +172,7 @@ public class PointwiseAvgPoolAntialiased extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseAvgPoolAntialiased build() {
-            return new PointwiseAvgPoolAntialiased(this);
+            return checked(new PointwiseAvgPoolAntialiased(this));
         }
     }
 }

@@ -35,7 +35,13 @@ public class PointwiseMaxPool extends AbstractWindowPool {
 
     protected PointwiseMaxPool(Builder b) {
         super(b);
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.POINTWISE);
+    }
+
+    /** Every field supports pointwise nonlinearities (a permutation representation). */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.POINTWISE);
     }
 
     @Override
@@ -69,7 +75,7 @@ public class PointwiseMaxPool extends AbstractWindowPool {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseMaxPool build() {
-            return new PointwiseMaxPool(this);
+            return checked(new PointwiseMaxPool(this));
         }
     }
 }

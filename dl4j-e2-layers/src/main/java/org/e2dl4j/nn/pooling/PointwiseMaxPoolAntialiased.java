@@ -44,13 +44,19 @@ public class PointwiseMaxPoolAntialiased extends AbstractWindowPool {
     protected PointwiseMaxPoolAntialiased(Builder b) {
         super(b);
         this.sigma = b.sigma;
-        NonlinearitySupport.requireAll(describe(), getInType(), Nonlinearity.POINTWISE);
+    }
+
+    /** Every field supports pointwise nonlinearities, no dilation, sigma positive and finite. */
+    @Override
+    protected void validate() {
+        super.validate();
+        NonlinearitySupport.requireAll(who(), getInType(), Nonlinearity.POINTWISE);
         if (getDilation()[0] != 1 || getDilation()[1] != 1) {
-            throw new IllegalArgumentException(describe() + ": dilation is not supported (as in e2cnn); got "
+            throw new IllegalArgumentException(who() + ": dilation is not supported (as in e2cnn); got "
                     + Arrays.toString(getDilation()));
         }
-        if (!(sigma > 0)) {
-            throw new IllegalArgumentException(describe() + ": sigma must be positive, got " + sigma);
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException(who() + ": sigma must be positive and finite, got " + sigma);
         }
     }
 
@@ -139,7 +145,7 @@ public class PointwiseMaxPoolAntialiased extends AbstractWindowPool {
         @Override
         @SuppressWarnings("unchecked")
         public PointwiseMaxPoolAntialiased build() {
-            return new PointwiseMaxPoolAntialiased(this);
+            return checked(new PointwiseMaxPoolAntialiased(this));
         }
     }
 }

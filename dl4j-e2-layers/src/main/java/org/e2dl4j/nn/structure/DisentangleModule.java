@@ -42,7 +42,17 @@ public class DisentangleModule extends EquivariantLayer {
 
     protected DisentangleModule(Builder b) {
         super(b);
-        derived();
+    }
+
+    /** An input type whose every representation can be disentangled. */
+    @Override
+    protected void validate() {
+        super.validate();
+        try {
+            derived();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": cannot disentangle " + getInType() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The fields of the input type, each replaced by the parts it disentangles into. */
@@ -114,7 +124,7 @@ public class DisentangleModule extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public DisentangleModule build() {
-            return new DisentangleModule(this);
+            return checked(new DisentangleModule(this));
         }
     }
 }

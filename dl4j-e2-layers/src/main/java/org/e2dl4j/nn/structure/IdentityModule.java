@@ -56,7 +56,7 @@ public class IdentityModule extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public IdentityModule build() {
-            return new IdentityModule(this);
+            return checked(new IdentityModule(this));
         }
     }
 }

@@ -56,15 +56,21 @@ public class MaskModule extends EquivariantLayer {
         this.size = b.size;
         this.margin = b.margin;
         this.sigma = b.sigma;
+    }
+
+    /** A positive mask size, a margin in [0, 100] percent, sigma positive and finite. */
+    @Override
+    protected void validate() {
+        super.validate();
         if (size < 1) {
-            throw new IllegalArgumentException(describe() + ": the mask size S must be positive, got " + size);
+            throw new IllegalArgumentException(who() + ": the mask size S must be positive, got " + size);
         }
         if (!(margin >= 0 && margin <= 100)) {
-            throw new IllegalArgumentException(describe() + ": margin is a percentage of the radius in [0, 100], got "
+            throw new IllegalArgumentException(who() + ": margin is a percentage of the radius in [0, 100], got "
                     + margin);
         }
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException(describe() + ": sigma must be positive and finite, got " + sigma);
+            throw new IllegalArgumentException(who() + ": sigma must be positive and finite, got " + sigma);
         }
     }
 
@@ -93,8 +99,7 @@ public class MaskModule extends EquivariantLayer {
     protected InputType.InputTypeConvolutional checkInputType(InputType inputType, int layerIndex) {
         InputType.InputTypeConvolutional in = super.checkInputType(inputType, layerIndex);
         if (in.getHeight() != size || in.getWidth() != size) {
-            throw new IllegalArgumentException(describe() + (layerIndex >= 0 ? " (layer index " + layerIndex + ")" : "")
-                    + ": the mask is " + size + " x " + size + " and needs an input of that size, got "
+            throw new IllegalArgumentException(who() + ": the mask is " + size + " x " + size + " and needs an input of that size, got "
                     + in.getHeight() + " x " + in.getWidth());
         }
         return in;
@@ -220,7 +225,7 @@ public class MaskModule extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public MaskModule build() {
-            return new MaskModule(this);
+            return checked(new MaskModule(this));
         }
     }
 }

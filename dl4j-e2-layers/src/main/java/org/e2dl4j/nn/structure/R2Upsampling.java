@@ -64,27 +64,41 @@ public class R2Upsampling extends EquivariantLayer {
 
     protected R2Upsampling(Builder b) {
         super(b);
-        if ((b.scaleFactor == null) == (b.size == null)) {
-            throw new IllegalArgumentException(describe() + ": give exactly one of scaleFactor and size, got "
-                    + (b.scaleFactor == null ? "neither" : "both"));
-        }
-        if (b.scaleFactor != null && b.scaleFactor < 1) {
-            throw new IllegalArgumentException(describe() + ": scaleFactor must be a positive integer, got "
-                    + b.scaleFactor);
-        }
-        if (b.size != null && (b.size[0] < 1 || b.size[1] < 1)) {
-            throw new IllegalArgumentException(describe() + ": size must be positive, got " + b.size[0] + " x "
-                    + b.size[1]);
-        }
-        if (b.mode == Mode.NEAREST && b.alignCorners) {
-            throw new IllegalArgumentException(describe() + ": alignCorners applies to bilinear interpolation only;"
-                    + " nearest-neighbour upsampling cannot align corners");
-        }
         this.scaleFactor = b.scaleFactor == null ? 0 : b.scaleFactor;
         this.outHeight = b.size == null ? 0 : b.size[0];
         this.outWidth = b.size == null ? 0 : b.size[1];
-        this.mode = Objects.requireNonNull(b.mode, describe() + ": mode");
+        this.mode = b.mode;
         this.alignCorners = b.alignCorners;
+    }
+
+    /**
+     * Exactly one of a positive scale factor and a positive output size (0 standing for the one not given), a
+     * mode, and aligned corners only in bilinear mode.
+     */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (scaleFactor < 0) {
+            throw new IllegalArgumentException(who() + ": scaleFactor must be a positive integer, got " + scaleFactor);
+        }
+        boolean scaled = scaleFactor != 0;
+        boolean sized = outHeight != 0 || outWidth != 0;
+        if (scaled == sized) {
+            throw new IllegalArgumentException(who() + ": give exactly one of a positive scaleFactor and a positive"
+                    + " size, got " + (scaled ? "both" : "neither") + " (scaleFactor " + scaleFactor + ", size "
+                    + outHeight + " x " + outWidth + ")");
+        }
+        if (sized && (outHeight < 1 || outWidth < 1)) {
+            throw new IllegalArgumentException(who() + ": size must be positive, got " + outHeight + " x " + outWidth);
+        }
+        if (mode == null) {
+            throw new IllegalArgumentException(who() + ": no mode (property 'mode' missing); expected "
+                    + java.util.Arrays.toString(Mode.values()));
+        }
+        if (mode == Mode.NEAREST && alignCorners) {
+            throw new IllegalArgumentException(who() + ": alignCorners applies to bilinear interpolation only;"
+                    + " nearest-neighbour upsampling cannot align corners");
+        }
     }
 
     /** The input type: upsampling moves pixels, not fibers. */
@@ -299,7 +313,7 @@ public class R2Upsampling extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public R2Upsampling build() {
-            return new R2Upsampling(this);
+            return checked(new R2Upsampling(this));
         }
     }
 }

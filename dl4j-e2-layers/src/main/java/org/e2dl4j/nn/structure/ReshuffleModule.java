@@ -33,10 +33,15 @@ public class ReshuffleModule extends EquivariantLayer {
     protected ReshuffleModule(Builder b) {
         super(b);
         this.permutation = b.permutation.clone();
-        checkPermutation();
     }
 
-    private void checkPermutation() {
+    /** A permutation of the input's fields. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (permutation == null) {
+            throw new IllegalArgumentException(who() + ": no permutation (property 'permutation' missing)");
+        }
         int n = getInType().fieldCount();
         boolean[] seen = new boolean[n];
         boolean valid = permutation.length == n;
@@ -48,7 +53,7 @@ public class ReshuffleModule extends EquivariantLayer {
             }
         }
         if (!valid) {
-            throw new IllegalArgumentException(describe() + ": expected a permutation of the " + n + " fields 0.."
+            throw new IllegalArgumentException(who() + ": expected a permutation of the " + n + " fields 0.."
                     + (n - 1) + " of " + getInType() + ", got " + Arrays.toString(permutation));
         }
     }
@@ -79,12 +84,12 @@ public class ReshuffleModule extends EquivariantLayer {
 
     /** The field permutation: output field i is input field {@code getPermutation()[i]} (a fresh array). */
     public int[] getPermutation() {
-        return permutation.clone();
+        return permutation == null ? null : permutation.clone();
     }
 
     /** For Jackson. */
     public void setPermutation(int[] permutation) {
-        this.permutation = permutation.clone();
+        this.permutation = permutation == null ? null : permutation.clone();
     }
 
     @Override
@@ -137,7 +142,7 @@ public class ReshuffleModule extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public ReshuffleModule build() {
-            return new ReshuffleModule(this);
+            return checked(new ReshuffleModule(this));
         }
     }
 }

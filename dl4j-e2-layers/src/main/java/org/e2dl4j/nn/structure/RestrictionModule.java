@@ -33,6 +33,9 @@ public class RestrictionModule extends EquivariantLayer {
 
     private transient volatile Restricted restricted;
 
+    /** The subgroup id the builder was given (null when read from JSON), checked as given. */
+    private transient SubgroupId builtId;
+
     /** The output type, cached with what it was derived from. */
     private record Restricted(FieldType from, String subgroup, FieldType type) {
     }
@@ -43,13 +46,30 @@ public class RestrictionModule extends EquivariantLayer {
 
     protected RestrictionModule(Builder b) {
         super(b);
-        try {
-            getInType().restrict(b.id);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(describe() + ": cannot restrict " + getInType() + " to the subgroup "
-                    + b.id + ": " + e.getMessage(), e);
-        }
         this.subgroup = RecipeKey.formatSubgroup(b.id);
+        this.builtId = b.id;
+    }
+
+    /** A subgroup id of the input's fibergroup to which the input type can be restricted. */
+    @Override
+    protected void validate() {
+        super.validate();
+        if (subgroup == null) {
+            throw new IllegalArgumentException(who() + ": no subgroup (property 'subgroup' missing)");
+        }
+        SubgroupId id = builtId;
+        try {
+            id = id == null ? subgroupId() : id;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": '" + subgroup + "' is not a subgroup id of "
+                    + getInType().gspace().fibergroup().name() + ": " + e.getMessage(), e);
+        }
+        try {
+            getInType().restrict(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": cannot restrict " + getInType() + " to the subgroup "
+                    + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The subgroup H the fields are restricted to. */
@@ -124,7 +144,7 @@ public class RestrictionModule extends EquivariantLayer {
         @Override
         @SuppressWarnings("unchecked")
         public RestrictionModule build() {
-            return new RestrictionModule(this);
+            return checked(new RestrictionModule(this));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -74,8 +75,8 @@ public final class TestNetworks {
         return input(type, size, size);
     }
 
-    /** An NCHW input type of {@code h} x {@code w} with the channels of {@code type}. */
+    /** An NCHW input type of {@code h} x {@code w} of field type {@code type} (a {@link FieldInputType}). */
     public static InputType input(FieldType type, int h, int w) {
-        return InputType.convolutional(h, w, type.size());
+        return FieldInputType.of(type, h, w);
     }
 }
