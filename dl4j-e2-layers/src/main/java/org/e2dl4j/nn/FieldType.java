@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
@@ -44,7 +45,8 @@ public final class FieldType implements Serializable {
     /**
      * @param gspace          the G-space the fields live on
      * @param representations the representation of each field, in channel order (at least one)
-     * @throws IllegalArgumentException if the list is empty or a representation is not one of the G-space's group
+     * @throws IllegalArgumentException if the list is empty, a representation is not one of the G-space's group,
+     *                                  or the channels would pass {@link SizeLimits#CHANNELS}
      */
     public FieldType(GSpace gspace, List<? extends Representation> representations) {
         this.gspace = Objects.requireNonNull(gspace, "gspace");
@@ -52,6 +54,14 @@ public final class FieldType implements Serializable {
         if (representations.isEmpty()) {
             throw new IllegalArgumentException("a field type on " + gspace.name() + " needs at least one field");
         }
+        SizeLimits.checkCount(representations.size(), SizeLimits.CHANNELS, "fields (each of at least one channel)",
+                "a field type on " + gspace.name());
+        long channels = 0;
+        for (Representation r : representations) {
+            channels += Objects.requireNonNull(r, "representation of a field").size();
+        }
+        SizeLimits.checkCount(channels, SizeLimits.CHANNELS, "channels",
+                "a field type of " + representations.size() + " fields on " + gspace.name());
         this.representations = Collections.unmodifiableList(new ArrayList<>(representations));
         this.starts = new int[representations.size() + 1];
         for (int f = 0; f < representations.size(); f++) {
@@ -66,12 +76,20 @@ public final class FieldType implements Serializable {
         this.size = starts[representations.size()];
     }
 
-    /** {@code multiplicity} copies of one representation. */
+    /**
+     * {@code multiplicity} copies of one representation.
+     *
+     * @throws IllegalArgumentException if the multiplicity is below 1 or the channels would pass
+     *                                  {@link SizeLimits#CHANNELS}
+     */
     public static FieldType of(GSpace gspace, Representation representation, int multiplicity) {
         if (multiplicity < 1) {
             throw new IllegalArgumentException("multiplicity of " + representation.name() + " must be at least 1, got "
                     + multiplicity);
         }
+        SizeLimits.checkCount((long) multiplicity * representation.size(), SizeLimits.CHANNELS, "channels",
+                multiplicity + " fields of " + representation.name() + " (" + representation.size()
+                        + (representation.size() == 1 ? " channel" : " channels") + " each) on " + gspace.name());
         return new FieldType(gspace, Collections.nCopies(multiplicity, representation));
     }
 

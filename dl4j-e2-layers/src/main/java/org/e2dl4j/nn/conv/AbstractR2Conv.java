@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.kernel.LayerBasis;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
@@ -135,6 +136,10 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
     /**
      * The kernel basis of the layer: input fields of one group to all output fields (e2cnn's grouped
      * layout). Built on first use from the configuration and cached; not serialized.
+     *
+     * @throws IllegalArgumentException naming the layer and both field types, if the basis is empty or the dense
+     *                                  filter (output x input channels x k x k), the weights or a pair basis
+     *                                  would pass the {@link SizeLimits} (the message gives the sizes)
      */
     public LayerBasis layerBasis() {
         LayerBasis b = layerBasis;
@@ -145,6 +150,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             }
             FieldType inGroup = getInType().indexSelect(firstGroup);
             try {
+                checkFilterSize();
                 b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
                         dilation, basisSettings.toPolicy());
             } catch (IllegalArgumentException e) {
@@ -154,6 +160,18 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             layerBasis = b;
         }
         return b;
+    }
+
+    /** Refuses a dense filter beyond {@link SizeLimits#ARRAY_LENGTH} before the basis is sampled. */
+    private void checkFilterSize() {
+        if (kernelSize < 1) {
+            return; // LayerBasis reports the kernel size
+        }
+        long out = outType.size();
+        long in = getInType().size();
+        SizeLimits.checkDoubles(SizeLimits.product(out, in, kernelSize, kernelSize), SizeLimits.ARRAY_LENGTH,
+                "its dense filter (" + out + " output x " + in + " input channels x " + kernelSize + " x "
+                        + kernelSize + ")");
     }
 
     /** The spatial geometry (kernel, stride, padding, dilation, padding mode). */

@@ -55,7 +55,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
         }
         this.filter = new FilterExpansion(blocks, c.getInType().size(), c.getOutType().size(), c.getKernelSize(),
                 c.getGroups(), kind, dataType);
-        this.bias = c.hasBiasParams() ? new BiasExpansion(basis.biasExpansion(), dataType) : null;
+        this.bias = c.hasBiasParams() ? new BiasExpansion(basis.biasBlocks(), c.getOutType().size(), dataType) : null;
     }
 
     @Override

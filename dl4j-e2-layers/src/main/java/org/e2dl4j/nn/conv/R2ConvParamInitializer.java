@@ -50,7 +50,7 @@ final class R2ConvParamInitializer implements ParamInitializer {
     public long numParams(Layer layer) {
         AbstractR2Conv c = conf(layer);
         LayerBasis basis = c.layerBasis();
-        return basis.dimension() + (c.hasBiasParams() ? basis.biasDimension() : 0);
+        return (long) basis.dimension() + (c.hasBiasParams() ? basis.biasDimension() : 0);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.e2dl4j.math.SizeLimits;
+
 /** The cyclic group C_N of the N rotations by multiples of 2 pi / N; element k is r^k. Immutable. */
 public final class CyclicGroup extends Group {
 
@@ -17,6 +19,7 @@ public final class CyclicGroup extends Group {
         if (n < 1) {
             throw new IllegalArgumentException("C_N needs N >= 1, got N = " + n);
         }
+        SizeLimits.checkCount(n, SizeLimits.GROUP_ORDER, "elements", "C" + n);
         this.n = n;
         List<GroupElement> els = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {

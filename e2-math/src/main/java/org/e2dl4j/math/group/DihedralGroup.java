@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.e2dl4j.math.SizeLimits;
+
 /**
  * The dihedral group D_N of order 2N: rotations r^k and reflections r^k f, encoded (f, k).
  * Product (e2cnn's): (f1, k1)(f2, k2) = (f1 + f2 mod 2, k1 + (-1)^f1 k2 mod N). The reflection f
@@ -21,6 +23,7 @@ public final class DihedralGroup extends Group {
         if (n < 1) {
             throw new IllegalArgumentException("D_N needs N >= 1, got N = " + n);
         }
+        SizeLimits.checkCount(2L * n, SizeLimits.GROUP_ORDER, "elements", "D" + n);
         this.n = n;
         List<GroupElement> els = new ArrayList<>(2 * n);
         for (int f = 0; f < 2; f++) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.e2dl4j.math.SizeLimits;
+
 /**
  * The orthogonal group O(2): rotations r_theta and reflections r_theta f, encoded (f, theta), with
  * (f1, t1)(f2, t2) = (f1 + f2 mod 2, t1 + (-1)^f1 t2). Irreps are built up to a maximum frequency.
@@ -21,6 +23,10 @@ public final class O2Group extends Group {
     public O2Group(int maximumFrequency) {
         if (maximumFrequency < 0) {
             throw new IllegalArgumentException("O(2) needs a maximum frequency >= 0, got " + maximumFrequency);
+        }
+        if (maximumFrequency > SizeLimits.MAXIMUM_FREQUENCY) {
+            throw new IllegalArgumentException("O(2) builds one irrep per frequency up to its maximum frequency, which"
+                    + " must be at most " + SizeLimits.MAXIMUM_FREQUENCY + ", got " + maximumFrequency);
         }
         this.maximumFrequency = maximumFrequency;
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.e2dl4j.math.SizeLimits;
+
 /**
  * The group SO(2) of all planar rotations r_theta. Its irreps are built up to a maximum frequency.
  * Immutable; equal instances have equal maximum frequency.
@@ -21,6 +23,10 @@ public final class SO2Group extends Group {
     public SO2Group(int maximumFrequency) {
         if (maximumFrequency < 0) {
             throw new IllegalArgumentException("SO(2) needs a maximum frequency >= 0, got " + maximumFrequency);
+        }
+        if (maximumFrequency > SizeLimits.MAXIMUM_FREQUENCY) {
+            throw new IllegalArgumentException("SO(2) builds one irrep per frequency up to its maximum frequency, which"
+                    + " must be at most " + SizeLimits.MAXIMUM_FREQUENCY + ", got " + maximumFrequency);
         }
         this.maximumFrequency = maximumFrequency;
     }

@@ -50,8 +50,13 @@ public final class SubgroupId {
      *
      * @param axis null for rotations only, else the angle theta of the reflection r_theta f
      * @param m    number of rotations (-1 for SO(2), only with a null axis)
+     * @throws IllegalArgumentException if the angle is NaN or infinite
      */
     public static SubgroupId orthogonal(Double axis, int m) {
+        if (axis != null && !Double.isFinite(axis)) {
+            throw new IllegalArgumentException("the reflection angle theta of the O(2) subgroup id (theta, " + m
+                    + ") must be a finite angle in radians, got " + axis);
+        }
         return new SubgroupId(Form.PAIR_ANGLE, axis, m);
     }
 

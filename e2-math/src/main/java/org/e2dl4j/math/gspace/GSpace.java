@@ -1,5 +1,6 @@
 package org.e2dl4j.math.gspace;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,10 +29,22 @@ public final class GSpace {
     private final Action action;
     private final double axis;
 
+    /**
+     * @throws IllegalArgumentException if the axis is NaN or infinite; G-spaces without reflections ignore the
+     *                                  axis and store the default, so that they equal the factories' ones
+     */
     GSpace(Group fibergroup, Action action, double axis) {
         this.fibergroup = Objects.requireNonNull(fibergroup);
         this.action = Objects.requireNonNull(action);
-        this.axis = axis;
+        if (!Double.isFinite(axis)) {
+            throw new IllegalArgumentException("the reflection axis of " + baseName()
+                    + " must be a finite angle in radians, got " + axis);
+        }
+        this.axis = reflects() ? axis : GSpaces.DEFAULT_AXIS;
+    }
+
+    private boolean reflects() {
+        return action == Action.FLIPS || action == Action.FLIPS_AND_ROTATIONS;
     }
 
     /** The group G acting on the plane. */
@@ -44,13 +57,36 @@ public final class GSpace {
         return action;
     }
 
-    /** The reflection axis (an angle in radians; meaningful for reflecting G-spaces). */
+    /** The reflection axis (an angle in radians; the default pi/2 for G-spaces without reflections). */
     public double axis() {
         return axis;
     }
 
-    /** A readable name: {@code Rot2dOnR2(8)}, {@code FlipRot2dOnR2(4)}, {@code Flip2dOnR2}, {@code TrivialOnR2}. */
+    /**
+     * A readable name: {@code Rot2dOnR2(8)}, {@code FlipRot2dOnR2(4)}, {@code Flip2dOnR2}, {@code TrivialOnR2};
+     * a reflection axis other than the default pi/2 is added, {@code FlipRot2dOnR2(4, axis=0.0)},
+     * {@code Flip2dOnR2(axis=0.7853981633974483)}, and so is a maximum frequency of SO(2) or O(2) other than the
+     * default 6, {@code Rot2dOnR2(-1, maximumFrequency=10)}: unequal G-spaces never print the same.
+     */
     public String name() {
+        List<String> details = new ArrayList<>();
+        if (!fibergroup.isFinite() && fibergroup.maximumFrequency() != GSpaces.DEFAULT_MAXIMUM_FREQUENCY) {
+            details.add("maximumFrequency=" + fibergroup.maximumFrequency());
+        }
+        if (reflects() && Double.compare(axis, GSpaces.DEFAULT_AXIS) != 0) {
+            details.add("axis=" + axis);
+        }
+        String base = baseName();
+        if (details.isEmpty()) {
+            return base;
+        }
+        String extra = String.join(", ", details);
+        return base.endsWith(")")
+                ? base.substring(0, base.length() - 1) + ", " + extra + ")"
+                : base + "(" + extra + ")";
+    }
+
+    private String baseName() {
         switch (action) {
             case ROTATIONS:
                 return "Rot2dOnR2(" + fibergroup.rotationOrder() + ")";

@@ -6,6 +6,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.e2dl4j.math.SizeLimits;
+
 /**
  * Samples the kept elements of an {@link AnalyticKernelBasis} on the grid, as e2cnn's
  * {@code SingleBlockBasisExpansion}: lift each irreps block through the changes of basis, normalize element b by
@@ -33,6 +35,12 @@ final class KernelSampling {
         int outSize = out.size();
         int inSize = in.size();
         int elementSize = outSize * inSize * points;
+        SizeLimits.checkDoubles(SizeLimits.product(mask.cardinality(), outSize, inSize, points),
+                SizeLimits.SAMPLED_VALUES, "the sampled basis of a " + outSize + " x " + inSize + " block on the "
+                        + grid + " grid (" + mask.cardinality() + " elements x " + outSize + " x " + inSize + " x "
+                        + points + " points)");
+        SizeLimits.checkDoubles(SizeLimits.product(analytic.radial().rings(), points), SizeLimits.SAMPLED_VALUES,
+                "the radial profiles of " + analytic.radial().rings() + " rings on the " + grid + " grid");
 
         int maxFrequency = 0;
         for (int b = mask.nextSetBit(0); b >= 0; b = mask.nextSetBit(b + 1)) {

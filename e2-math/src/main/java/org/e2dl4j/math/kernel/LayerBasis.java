@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.gspace.GSpace;
-import org.e2dl4j.math.repr.IrreducibleRepresentation;
 import org.e2dl4j.math.repr.Representation;
 
 /**
@@ -34,7 +34,7 @@ public final class LayerBasis {
     private final int outChannels;
     private final List<PairBasis> pairs;
     private final int dimension;
-    private final double[][] biasExpansion;
+    private final int biasDimension;
     private final GeneralizedHeInit heInit;
 
     private LayerBasis(GSpace gspace, List<Representation> inFields, List<Representation> outFields, int kernelSize,
@@ -44,11 +44,11 @@ public final class LayerBasis {
         this.outFields = outFields;
         this.kernelSize = kernelSize;
         this.dilation = dilation;
-        this.inChannels = inFields.stream().mapToInt(Representation::size).sum();
-        this.outChannels = outFields.stream().mapToInt(Representation::size).sum();
+        this.inChannels = channels(inFields, "input");
+        this.outChannels = channels(outFields, "output");
         this.pairs = Collections.unmodifiableList(pairs);
         this.dimension = pairs.stream().mapToInt(PairBasis::weightCount).sum();
-        this.biasExpansion = buildBiasExpansion(outFields, outChannels);
+        this.biasDimension = outFields.stream().mapToInt(Representation::trivialCount).sum();
         this.heInit = new GeneralizedHeInit(this.pairs);
     }
 
@@ -58,11 +58,14 @@ public final class LayerBasis {
      * @param gspace     the G-space of both field types
      * @param inFields   the input field type, one representation per field
      * @param outFields  the output field type
-     * @param kernelSize k, at least 1
+     * @param kernelSize k, from 1 to {@link SizeLimits#KERNEL_SIZE}
      * @param dilation   at least 1
      * @param policy     rings, widths, band limit and filters
      * @throws IllegalArgumentException on empty field types, representations of another group, two different
-     *                                  representations sharing a name, or when no pair has a basis element
+     *                                  representations sharing a name, when no pair has a basis element, or when
+     *                                  the weights (or a sampled pair basis) would pass
+     *                                  {@link SizeLimits#ARRAY_LENGTH} ({@link SizeLimits#SAMPLED_VALUES}); the
+     *                                  message gives the sizes
      */
     public static LayerBasis of(GSpace gspace, List<Representation> inFields, List<Representation> outFields,
                                 int kernelSize, int dilation, BasisPolicy policy) {
@@ -77,16 +80,16 @@ public final class LayerBasis {
         Objects.requireNonNull(sampler, "sampler");
         List<Representation> in = checkFields(gspace, inFields, "input");
         List<Representation> out = checkFields(gspace, outFields, "output");
-        if (kernelSize < 1) {
-            throw new IllegalArgumentException("kernel size must be at least 1, got " + kernelSize);
-        }
+        SamplingGrid.checkKernelSize(kernelSize);
         if (dilation < 1) {
             throw new IllegalArgumentException("dilation must be at least 1, got " + dilation);
         }
         Map<String, Representation> inTypes = uniqueByName(in, "input");
         Map<String, Representation> outTypes = uniqueByName(out, "output");
-        List<PairBasis> pairs = new ArrayList<>();
-        int offset = 0;
+        List<Representation> pairIn = new ArrayList<>();
+        List<Representation> pairOut = new ArrayList<>();
+        List<SampledBasis> bases = new ArrayList<>();
+        long weights = 0;
         for (String inName : new TreeSet<>(inTypes.keySet())) {
             for (String outName : new TreeSet<>(outTypes.keySet())) {
                 Representation inRepr = inTypes.get(inName);
@@ -95,11 +98,24 @@ public final class LayerBasis {
                 if (basis.isEmpty()) {
                     continue;
                 }
-                PairBasis pair = new PairBasis(inRepr, outRepr, positions(in, inName), positions(out, outName),
-                        starts(in, inName), starts(out, outName), offset, basis.get());
-                pairs.add(pair);
-                offset += pair.weightCount();
+                pairIn.add(inRepr);
+                pairOut.add(outRepr);
+                bases.add(basis.get());
+                weights += SizeLimits.product(positions(in, inName).length, positions(out, outName).length,
+                        basis.get().dimension());
             }
+        }
+        SizeLimits.checkDoubles(weights, SizeLimits.ARRAY_LENGTH, "the weights (basis coefficients) of the layer"
+                + " basis from " + in.size() + " to " + out.size() + " fields");
+        List<PairBasis> pairs = new ArrayList<>();
+        int offset = 0;
+        for (int p = 0; p < bases.size(); p++) {
+            String inName = pairIn.get(p).name();
+            String outName = pairOut.get(p).name();
+            PairBasis pair = new PairBasis(pairIn.get(p), pairOut.get(p), positions(in, inName),
+                    positions(out, outName), starts(in, inName), starts(out, outName), offset, bases.get(p));
+            pairs.add(pair);
+            offset += pair.weightCount();
         }
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("The basis for the steerable filter is empty: no " + gspace.name()
@@ -127,6 +143,16 @@ public final class LayerBasis {
             }
         }
         return List.copyOf(fields);
+    }
+
+    private static int channels(List<Representation> fields, String which) {
+        long channels = 0;
+        for (Representation r : fields) {
+            channels += r.size();
+        }
+        SizeLimits.checkCount(channels, SizeLimits.CHANNELS, "channels", "the " + which + " field type of the layer"
+                + " basis (" + fields.size() + " fields)");
+        return (int) channels;
     }
 
     private static Map<String, Representation> uniqueByName(List<Representation> fields, String which) {
@@ -160,32 +186,6 @@ public final class LayerBasis {
 
     private static String names(List<Representation> fields) {
         return fields.stream().map(Representation::name).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /**
-     * Column c holds, on the channels of its output field, the column of that field's change of basis that
-     * belongs to the c-th trivial irrep of the output type: the expanded bias is {@code biasExpansion @ bias}.
-     */
-    private static double[][] buildBiasExpansion(List<Representation> outFields, int outChannels) {
-        int trivials = outFields.stream().mapToInt(Representation::trivialCount).sum();
-        double[][] expansion = new double[outChannels][trivials];
-        int channel = 0;
-        int column = 0;
-        for (Representation r : outFields) {
-            double[][] q = r.changeOfBasis();
-            int irrepStart = 0;
-            for (IrreducibleRepresentation irr : r.irreps()) {
-                if (irr.isTrivial()) {
-                    for (int row = 0; row < r.size(); row++) {
-                        expansion[channel + row][column] = q[row][irrepStart];
-                    }
-                    column++;
-                }
-                irrepStart += irr.size();
-            }
-            channel += r.size();
-        }
-        return expansion;
     }
 
     public GSpace gspace() {
@@ -232,16 +232,33 @@ public final class LayerBasis {
 
     /** Number of bias parameters: one per trivial irrep in the output type. */
     public int biasDimension() {
-        return biasExpansion.length == 0 ? 0 : biasExpansion[0].length;
+        return biasDimension;
     }
 
-    /** The {@code [outChannels][biasDimension]} matrix mapping bias parameters to per-channel biases (a copy). */
-    public double[][] biasExpansion() {
-        double[][] copy = new double[biasExpansion.length][];
-        for (int r = 0; r < copy.length; r++) {
-            copy[r] = biasExpansion[r].clone();
+    /**
+     * The bias expansion in compact form (built on each call, for the layers that have a bias): one
+     * {@link BiasBlock} per output representation with trivial irreps, in order of first appearance. The bias
+     * parameters are numbered field by field, then by the trivial irreps within a field; a field's per-channel
+     * bias is the trivial columns of its change of basis times its parameters (e2cnn's
+     * {@code bias_expansion}, without the dense {@code outChannels x biasDimension} matrix).
+     */
+    public List<BiasBlock> biasBlocks() {
+        Map<String, List<int[]>> fieldsByName = new LinkedHashMap<>();
+        Map<String, Representation> byName = new LinkedHashMap<>();
+        int channel = 0;
+        int bias = 0;
+        for (Representation r : outFields) {
+            if (r.trivialCount() > 0) {
+                byName.putIfAbsent(r.name(), r);
+                fieldsByName.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(new int[] {channel, bias});
+                bias += r.trivialCount();
+            }
+            channel += r.size();
         }
-        return copy;
+        List<BiasBlock> blocks = new ArrayList<>(byName.size());
+        fieldsByName.forEach((name, fields) -> blocks.add(new BiasBlock(byName.get(name),
+                fields.stream().mapToInt(f -> f[0]).toArray(), fields.stream().mapToInt(f -> f[1]).toArray())));
+        return blocks;
     }
 
     /** Generalized He initialization (e2cnn's rule, see {@link GeneralizedHeInit}): fresh weights from rnd. */
@@ -291,13 +308,16 @@ public final class LayerBasis {
      * Reference expansion of weights into the filter (plain Java, for tests and export checks):
      * {@code [outChannels][inChannels][k][k]} row-major, the cross-correlation weight (OIYX).
      *
-     * @throws IllegalArgumentException if {@code weights.length != dimension()}
+     * @throws IllegalArgumentException if {@code weights.length != dimension()}, or the filter would pass
+     *                                  {@link SizeLimits#ARRAY_LENGTH}
      */
     public double[] expand(double[] weights) {
         if (weights.length != dimension) {
             throw new IllegalArgumentException("expected " + dimension + " weights, got " + weights.length);
         }
         int points = kernelSize * kernelSize;
+        SizeLimits.checkDoubles(SizeLimits.product(outChannels, inChannels, points), SizeLimits.ARRAY_LENGTH,
+                "the " + outChannels + " x " + inChannels + " x " + kernelSize + " x " + kernelSize + " filter");
         double[] filter = new double[outChannels * inChannels * points];
         for (PairBasis pair : pairs) {
             SampledBasis basis = pair.basis();

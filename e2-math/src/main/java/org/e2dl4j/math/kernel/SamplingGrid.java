@@ -1,5 +1,7 @@
 package org.e2dl4j.math.kernel;
 
+import org.e2dl4j.math.SizeLimits;
+
 /**
  * The k x k sampling grid of a (possibly dilated) filter, in e2cnn's convention: point {@code p = row * k + col},
  * x grows to the right, y grows upwards and row 0 is the top, so the point of (row, col) is
@@ -21,13 +23,11 @@ public final class SamplingGrid {
     private final double[] angle;
 
     /**
-     * @param kernelSize k, at least 1
+     * @param kernelSize k, from 1 to {@link SizeLimits#KERNEL_SIZE}
      * @param dilation   d, at least 1
      */
     public SamplingGrid(int kernelSize, int dilation) {
-        if (kernelSize < 1) {
-            throw new IllegalArgumentException("kernel size must be at least 1, got " + kernelSize);
-        }
+        checkKernelSize(kernelSize);
         if (dilation < 1) {
             throw new IllegalArgumentException("dilation must be at least 1, got " + dilation);
         }
@@ -47,6 +47,19 @@ public final class SamplingGrid {
                 radius[p] = Math.sqrt(x[p] * x[p] + y[p] * y[p]);
                 angle[p] = Math.atan2(y[p], x[p]);
             }
+        }
+    }
+
+    /**
+     * Checks a kernel size: at least 1 and at most {@link SizeLimits#KERNEL_SIZE} (a pair basis holds about
+     * k^4 values, so no larger grid gives a basis this library can hold).
+     *
+     * @throws IllegalArgumentException naming the limit and the size that came
+     */
+    public static void checkKernelSize(int kernelSize) {
+        if (kernelSize < 1 || kernelSize > SizeLimits.KERNEL_SIZE) {
+            throw new IllegalArgumentException("kernel size must be between 1 and " + SizeLimits.KERNEL_SIZE
+                    + " (the basis of a k x k kernel grows as k^4), got " + kernelSize);
         }
     }
 

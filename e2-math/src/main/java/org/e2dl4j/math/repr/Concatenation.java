@@ -40,6 +40,7 @@ final class Concatenation {
             throw new IllegalArgumentException("the concatenated representation needs a finite group; " + rho.name()
                     + " is a representation of " + group.name());
         }
+        Representations.checkDenseSize(2L * rho.size(), "the concatenated representation of " + rho.name());
         List<GroupElement> elements = group.elements();
         for (GroupElement g : elements) {
             requireSignedPermutation(rho, g);

@@ -63,6 +63,9 @@ final class Induction {
                     + " from the subgroup " + sub.id() + " of " + group.name() + ": it needs an irrep of "
                     + sub.group().name());
         }
+        Representations.checkDenseSize((long) group.order() / sub.group().order() * psi.size(),
+                "the representation " + name + " of " + group.name() + " induced from " + psi.name() + " of "
+                        + sub.group().name());
         Induction ind = new Induction(group, sub, psi);
         Map<IrreducibleRepresentation, Integer> multiplicities = ind.multiplicities();
         List<IrreducibleRepresentation> irreps = new ArrayList<>();

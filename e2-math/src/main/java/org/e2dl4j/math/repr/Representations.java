@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
@@ -79,7 +80,19 @@ public final class Representations {
             throw new IllegalArgumentException("The regular representation exists only for finite groups; "
                     + group.name() + " is continuous (use irreps or a finite subgroup)");
         }
+        checkDenseSize(group.order(), "the regular representation of " + group.name());
         return cached(group, "regular", () -> buildRegular(group));
+    }
+
+    /**
+     * Refuses a representation of {@code size} channels whose dense change of basis (size x size, held with its
+     * inverse) exceeds {@link SizeLimits#DENSE_MATRIX_ENTRIES}, before anything of it is built.
+     *
+     * @param what the representation, e.g. "the regular representation of C100000"
+     */
+    static void checkDenseSize(long size, String what) {
+        SizeLimits.checkDoubles(SizeLimits.product(size, size), SizeLimits.DENSE_MATRIX_ENTRIES,
+                what + " has " + size + " channels: its " + size + " x " + size + " change of basis");
     }
 
     private static Representation buildRegular(Group group) {
@@ -123,6 +136,11 @@ public final class Representations {
             throw new IllegalArgumentException("the direct sum needs at least one representation");
         }
         Group group = reprs.get(0).group();
+        long channels = 0;
+        for (Representation r : reprs) {
+            channels += r.size();
+        }
+        checkDenseSize(channels, "the direct sum of " + reprs.size() + " representations");
         int size = 0;
         List<IrreducibleRepresentation> irreps = new ArrayList<>();
         Set<Nonlinearity> supported = EnumSet.allOf(Nonlinearity.class);

@@ -156,21 +156,40 @@ class LayerBasisTest {
         LayerBasis layer = LayerBasis.of(C4, fields(C4.trivialRepr()),
                 fields(C4.regularRepr(), C4.irrep(1), C4.trivialRepr()), 3, 1, BasisPolicy.defaults());
         assertEquals(2, layer.biasDimension(), "one bias per trivial irrep: regular has one, irrep_1 none, trivial one");
-        double[][] e = layer.biasExpansion();
-        assertEquals(7, e.length);
+        List<BiasBlock> blocks = layer.biasBlocks();
+        assertEquals(2, blocks.size(), "one block per output representation with a trivial irrep");
+        BiasBlock regular = blocks.get(0);
+        assertEquals("regular", regular.representation().name());
+        assertArrayEquals(new int[] {0}, regular.channelStarts());
+        assertArrayEquals(new int[] {0}, regular.biasStarts());
         for (int c = 0; c < 4; c++) {
-            assertEquals(0.5, e[c][0], 1e-12, "regular field of C4: constant 1/sqrt(|G|) on channel " + c);
-            assertEquals(0.0, e[c][1], 0.0);
+            assertArrayEquals(new double[] {0.5}, regular.trivialColumns()[c], 1e-12,
+                    "regular field of C4: constant 1/sqrt(|G|) on channel " + c);
         }
-        for (int c = 4; c < 6; c++) {
-            assertEquals(0.0, e[c][0], 0.0, "irrep_1 channels get no bias");
-            assertEquals(0.0, e[c][1], 0.0, "irrep_1 channels get no bias");
-        }
-        assertEquals(0.0, e[6][0], 0.0);
-        assertEquals(1.0, e[6][1], 0.0, "the scalar field gets its bias as is");
+        BiasBlock scalar = blocks.get(1);
+        assertArrayEquals(new int[] {6}, scalar.channelStarts(), "the irrep_1 channels 4, 5 get no bias");
+        assertArrayEquals(new int[] {1}, scalar.biasStarts());
+        assertArrayEquals(new double[][] {{1.0}}, scalar.trivialColumns(), "the scalar field gets its bias as is");
         LayerBasis none = LayerBasis.of(C4, fields(C4.trivialRepr()), fields(C4.irrep(1)), 3, 1,
                 BasisPolicy.defaults());
         assertEquals(0, none.biasDimension());
+        assertTrue(none.biasBlocks().isEmpty());
+    }
+
+    @Test
+    void biasBlocksNumberParametersFieldByFieldAcrossInterleavedRepresentations() {
+        GSpace d4 = GSpaces.flipRot2dOnR2(4);
+        // regular of D4 (8 channels, 1 trivial), irrep_1,1 (2 channels, none), trivial, regular, trivial
+        LayerBasis layer = LayerBasis.of(d4, fields(d4.trivialRepr()),
+                fields(d4.regularRepr(), d4.irrep(1, 1), d4.trivialRepr(), d4.regularRepr(), d4.trivialRepr()), 3, 1,
+                BasisPolicy.defaults());
+        List<BiasBlock> blocks = layer.biasBlocks();
+        assertEquals(2, blocks.size());
+        assertArrayEquals(new int[] {0, 11}, blocks.get(0).channelStarts());
+        assertArrayEquals(new int[] {0, 2}, blocks.get(0).biasStarts());
+        assertArrayEquals(new int[] {10, 19}, blocks.get(1).channelStarts());
+        assertArrayEquals(new int[] {1, 3}, blocks.get(1).biasStarts());
+        assertEquals(4, layer.biasDimension());
     }
 
     @Test
