@@ -6,15 +6,16 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.workspace.ND4JWorkspaceException;
 
 /**
  * What every equivariant layer implementation does with an array before computing on it. Its input must be a
  * non-empty NCHW feature map of the layer's input field type (otherwise an {@link IllegalArgumentException}
  * naming the layer and its index, what was expected and the shape that came); it is then cast to the layer's
  * data type, as DL4J's stock layers do ({@code input.castTo(dataType)}), so a FLOAT input into a DOUBLE network
- * (and the reverse) computes in the network's type. The cast copy lives in the {@code INPUT} workspace, where
- * DL4J keeps a layer's (dropped-out) input for the backward pass. The gradient dL/dy coming back is cast the same
- * way.
+ * (and the reverse) computes in the network's type. The cast copy lives in the {@code INPUT} workspace where one
+ * is open (there DL4J keeps a layer's dropped-out input for the backward pass), else in the current workspace; an
+ * input of the layer's type is used as it is. The gradient dL/dy coming back is cast the same way.
  */
 public final class LayerInput {
 
@@ -31,7 +32,23 @@ public final class LayerInput {
     public static INDArray prepared(INDArray x, EquivariantLayer conf, int index, DataType dataType,
                                     LayerWorkspaceMgr workspaceMgr) {
         check(x, conf, index);
-        return workspaceMgr.castTo(ArrayType.INPUT, dataType, x, false);
+        if (x.dataType() == dataType) {
+            return x;
+        }
+        if (inputWorkspaceOpen(workspaceMgr)) {
+            return workspaceMgr.createUninitialized(ArrayType.INPUT, dataType, x.shape(), 'c').assign(x);
+        }
+        // inference without an INPUT workspace: in the current one, as DL4J's stock layers cast
+        return x.castTo(dataType);
+    }
+
+    /** Whether arrays of type INPUT can be created now (scoped out, or configured and open). */
+    private static boolean inputWorkspaceOpen(LayerWorkspaceMgr workspaceMgr) {
+        try {
+            return workspaceMgr.isWorkspaceOpen(ArrayType.INPUT);
+        } catch (ND4JWorkspaceException notConfigured) {
+            return false;
+        }
     }
 
     /** dL/dy in the layer's data type: {@code epsilon} itself when it has that type already. */
