@@ -16,7 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The maximum or the sum over consecutive groups of channels of an NCHW map: {@code y_j(p) = max (or sum) over c
  * in group j of x_c(p)}; the gradient of the maximum goes to the first maximal channel (as PyTorch's {@code max}
- * along a dimension), that of the sum to every channel of the group.
+ * along a dimension), that of the sum to every channel of the group. The maximum of a group holding a NaN is NaN,
+ * as PyTorch's (libnd4j's pooling skips NaN; see {@link NaNPropagation}); the sum propagates NaN by itself.
  *
  * <p>A group of size s over the channels [a, a + s) is a pooling with a kernel and stride of s along one axis of
  * the map viewed as [N, groups, s, H*W], so all groups of one size are reduced by one libnd4j {@code maxpool2d} /
@@ -113,6 +114,15 @@ public final class ChannelGroupPool {
 
     /** y [N, groups, H, W] from x [N, inChannels, H, W]. */
     public void forward(INDArray x, INDArray y, LayerWorkspaceMgr ws, ArrayType working) {
+        reduce(x, y, ws, working);
+        if (kind == Kind.MAX && NaNPropagation.containsNaN(x)) {
+            INDArray groupsWithNaN = ws.createUninitialized(working, y.dataType(), y.shape(), 'c');
+            reduce(NaNPropagation.indicator(x, ws, working), groupsWithNaN, ws, working);
+            NaNPropagation.mark(y, groupsWithNaN);
+        }
+    }
+
+    private void reduce(INDArray x, INDArray y, LayerWorkspaceMgr ws, ArrayType working) {
         INDArray xs = permuted(x, inOrder, ws, working);
         INDArray ys = outOrder == null ? y : ws.createUninitialized(working, y.dataType(), y.shape(), 'c');
         if (blocks.size() == 1) {

@@ -15,7 +15,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -28,6 +31,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * map shows rounding errors only. Other elements resample the maps bilinearly; then the input is smoothed
  * (Gaussian blur, sigma 2 pixels) and only the central disk of radius min(H', W') / 4 of the output is
  * compared, as e2cnn does, and the error reflects interpolation as much as equivariance.
+ *
+ * <p>A map that ignores its input commutes with everything, so the check first looks at f(x): an output that
+ * holds NaN or infinite values, is constant (all zeros, say), or is the same for every example of the batch is
+ * reported {@linkplain EquivarianceReport#degenerate() degenerate}, and then fails every threshold.
  *
  * <pre>
  *   EquivarianceReport r = EquivarianceCheck.of(net, in, out).inputSize(17, 17).run();
@@ -143,6 +150,7 @@ public final class EquivarianceCheck {
             INDArray y = null;
             INDArray ySmooth = null;
             List<EquivarianceReport.ElementError> errors = new ArrayList<>();
+            String degeneracy = null;
             for (GroupElement g : elements) {
                 boolean exact = in.gspace().preservesGrid(g);
                 INDArray input;
@@ -157,11 +165,12 @@ public final class EquivarianceCheck {
                     ySmooth = ySmooth == null ? apply(xSmooth) : ySmooth;
                     output = ySmooth;
                 }
+                degeneracy = degeneracy != null ? degeneracy : degeneracy(output);
                 INDArray transformedThenMapped = apply(in.transform(input, g));
                 INDArray mappedThenTransformed = out.transform(output, g);
                 errors.add(error(g, exact, transformedThenMapped, mappedThenTransformed, output));
             }
-            return new EquivarianceReport(errors);
+            return new EquivarianceReport(errors, degeneracy);
         }
     }
 
@@ -172,6 +181,32 @@ public final class EquivarianceCheck {
         }
         out.checkFeatureMap(y, "equivariance check (model output)");
         return y.castTo(DataType.DOUBLE);
+    }
+
+    /** Why the output f(x) (double, NCHW) cannot show equivariance, or null when it can. */
+    private static String degeneracy(INDArray y) {
+        long nonFinite = Nd4j.getExecutioner().exec(new MatchCondition(y, Conditions.isNan())).getLong(0)
+                + Nd4j.getExecutioner().exec(new MatchCondition(y, Conditions.isInfinite())).getLong(0);
+        if (nonFinite > 0) {
+            return "the output holds NaN or infinite values (" + nonFinite + " of " + y.length() + " entries)";
+        }
+        double max = y.maxNumber().doubleValue();
+        double min = y.minNumber().doubleValue();
+        if (max == min) {
+            return max == 0 ? "the output is all zeros" : "the output is constant (every entry " + max + ")";
+        }
+        if (y.size(0) > 1) {
+            INDArray first = y.get(NDArrayIndex.point(0));
+            boolean allSame = true;
+            for (long n = 1; n < y.size(0) && allSame; n++) {
+                allSame = first.sub(y.get(NDArrayIndex.point(n))).amaxNumber().doubleValue() == 0;
+            }
+            if (allSame) {
+                return "the output is the same for all " + y.size(0) + " random inputs of the batch: it does not"
+                        + " depend on the input";
+            }
+        }
+        return null;
     }
 
     private EquivarianceReport.ElementError error(GroupElement g, boolean exact, INDArray a, INDArray b, INDArray ref) {

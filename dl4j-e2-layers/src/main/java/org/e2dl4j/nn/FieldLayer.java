@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The implementation shared by the parameter-free equivariant layers (nonlinearities without bias,
- * invariant maps, pooling, structure): it checks the input against the configuration's field type and
- * leaves the computation to {@link #forward} and {@link #backward}.
+ * invariant maps, pooling, structure): it checks the input against the configuration's field type, casts it
+ * to the layer's data type ({@link LayerInput}) and leaves the computation to {@link #forward} and
+ * {@link #backward}.
  *
  * <p>Contract for subclasses: the output of {@code forward} lives in {@code ArrayType.ACTIVATIONS}, dL/dx
  * from {@code backward} in {@code ArrayType.ACTIVATION_GRAD}, temporaries in the working-memory workspaces.
@@ -34,28 +35,24 @@ public abstract class FieldLayer<C extends EquivariantLayer> extends AbstractLay
     /** Computes dL/dx from dL/dy for the current input. */
     protected abstract INDArray backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr);
 
+    /**
+     * Checks the input and casts it to the layer's data type ({@link LayerInput}), then runs {@link #forward}.
+     *
+     * @throws IllegalArgumentException if the input is not a non-empty NCHW map of the input field type
+     */
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        checkInput(input);
+        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
         return forward(input, training, workspaceMgr);
     }
 
+    /** As {@link #activate}, then {@link #backward} on dL/dy in the layer's data type. */
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        checkInput(input);
-        return new Pair<>(new DefaultGradient(), backward(epsilon, workspaceMgr));
-    }
-
-    /** Rejects an input whose shape does not fit the layer's input field type, naming both. */
-    protected void checkInput(INDArray x) {
-        C conf = layerConf();
-        if (x.rank() != 4 || x.size(1) != conf.getInType().size()) {
-            throw new IllegalStateException(conf.describe() + " (layer index " + index + "): expected an NCHW input with "
-                    + conf.getInType().size() + " channels (" + conf.getInType() + "), got shape "
-                    + java.util.Arrays.toString(x.shape()));
-        }
+        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        return new Pair<>(new DefaultGradient(), backward(LayerInput.gradient(epsilon, dataType), workspaceMgr));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.LayerInput;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -92,7 +93,7 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         EquivariantBatchNorm c = layerConf();
-        c.getInType().checkFeatureMap(input, c.describe() + " (layer index " + index + ")");
+        input = LayerInput.prepared(input, c, index, dataType, workspaceMgr);
         boolean batchStatistics = training || !c.tracksRunningStats();
         if (batchStatistics) {
             requireSeveralValuesPerStatistic(c.describe(), training);
@@ -119,6 +120,8 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        epsilon = LayerInput.gradient(epsilon, dataType);
         INDArray gradInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
                 input.shape(), 'c');
         double[] gradients;

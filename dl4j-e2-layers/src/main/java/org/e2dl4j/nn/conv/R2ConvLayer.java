@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.math.kernel.LayerBasis;
 import org.e2dl4j.math.kernel.PairBasis;
+import org.e2dl4j.nn.LayerInput;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -31,8 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       identity, the default), conv2d_bp / deconv2d_bp give dL/dx, dL/dfilter and dL/dbias per channel, and
  *       the transposed expansions give dL/dweights and dL/dbias.</li>
  * </ul>
- * The output is created in the ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD; the expanded filter and
- * its gradient buffer live outside workspaces.
+ * The input is checked and cast to the layer's data type ({@link LayerInput}). The output is created in the
+ * ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD; the expanded filter and its gradient buffer live outside
+ * workspaces.
  */
 final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
 
@@ -91,6 +93,8 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        epsilon = LayerInput.gradient(epsilon, dataType);
         IActivation activation = layerConf().getActivationFn();
         INDArray delta = activation instanceof ActivationIdentity
                 ? epsilon
@@ -139,14 +143,14 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
     /** y = x * K + b into a new array of the given workspace type. */
     private INDArray convolve(boolean training, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
         AbstractR2Conv c = layerConf();
-        c.getInType().checkFeatureMap(input, c + " (layer index " + index + ")");
+        input = LayerInput.prepared(input, c, index, dataType, workspaceMgr);
         long height;
         long width;
         try {
             height = kind.outputSize(geometry, input.size(2));
             width = kind.outputSize(geometry, input.size(3));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(c + " (layer index " + index + "), input shape "
+            throw new IllegalArgumentException(c.describe() + " (layer index " + index + "), input shape "
                     + java.util.Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
         }
         refresh(training, workspaceMgr);

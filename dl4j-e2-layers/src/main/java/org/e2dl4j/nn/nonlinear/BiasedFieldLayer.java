@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.LayerInput;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +36,7 @@ abstract class BiasedFieldLayer<C extends EquivariantLayer> extends BaseLayer<C>
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        layerConf().getInType().checkFeatureMap(input, layerConf().describe() + " (layer index " + index + ")");
+        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
         return forward(input, training, workspaceMgr);
     }
 
@@ -47,9 +48,9 @@ abstract class BiasedFieldLayer<C extends EquivariantLayer> extends BaseLayer<C>
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        layerConf().getInType().checkFeatureMap(input, layerConf().describe() + " (layer index " + index + ")");
+        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
         Gradient gradient = new DefaultGradient();
-        INDArray dx = backward(epsilon, gradient, workspaceMgr);
+        INDArray dx = backward(LayerInput.gradient(epsilon, dataType), gradient, workspaceMgr);
         weightNoiseParams.clear();
         return new Pair<>(gradient, dx);
     }

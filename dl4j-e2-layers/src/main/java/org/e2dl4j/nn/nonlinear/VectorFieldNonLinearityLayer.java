@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.nn.FieldLayer;
+import org.e2dl4j.nn.NaNPropagation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
@@ -17,7 +18,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Implementation of {@link VectorFieldNonLinearity} on the input viewed as [N, F, N_rot, HW]: the maximum and
  * its index k* over the rotation axis, the output pair {@code (cos t, sin t) relu(max)} with t = 2 pi k* / N_rot;
  * backward sends {@code (cos t dL/dy_0 + sin t dL/dy_1) [max > 0]} to channel k* of each field (a one-hot mask
- * of the arg max) and 0 to the others.
+ * of the arg max) and 0 to the others. A field with a NaN among its rotations gives the vector (NaN, NaN), as
+ * e2cnn's {@code torch.max} makes it (libnd4j's max skips NaN; see {@link NaNPropagation}).
  */
 final class VectorFieldNonLinearityLayer extends FieldLayer<VectorFieldNonLinearity> {
 
@@ -34,16 +36,19 @@ final class VectorFieldNonLinearityLayer extends FieldLayer<VectorFieldNonLinear
     private record Maxima(INDArray length, INDArray cos, INDArray sin, INDArray argMax) {
     }
 
-    private Maxima maxima(INDArray fields) {
+    private Maxima maxima(INDArray fields, LayerWorkspaceMgr ws, ArrayType working) {
         INDArray argMax = fields.argMax(2);
         INDArray length = Transforms.relu(fields.max(2), false);
+        if (NaNPropagation.containsNaN(fields)) {
+            NaNPropagation.mark(length, NaNPropagation.indicator(fields, ws, working).max(2));
+        }
         INDArray angle = argMax.castTo(dataType).muli(2 * Math.PI / rotations);
         return new Maxima(length, Transforms.cos(angle, true), Transforms.sin(angle, false), argMax);
     }
 
     @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        Maxima m = maxima(fields(input));
+        Maxima m = maxima(fields(input), workspaceMgr, ArrayType.FF_WORKING_MEM);
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {input.size(0), 2 * (input.size(1) / rotations), input.size(2), input.size(3)}, 'c');
         INDArray vectors = y.reshape('c', input.size(0), input.size(1) / rotations, 2, input.size(2) * input.size(3));
@@ -55,7 +60,7 @@ final class VectorFieldNonLinearityLayer extends FieldLayer<VectorFieldNonLinear
     @Override
     protected INDArray backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         INDArray x = fields(input);
-        Maxima m = maxima(x);
+        Maxima m = maxima(x, workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray g = epsilon.reshape('c', x.size(0), x.size(1), 2, x.size(3));
         INDArray dMax = component(g, 0).mul(m.cos()).addi(component(g, 1).mul(m.sin()))
                 .muli(m.length().gt(0).castTo(dataType));

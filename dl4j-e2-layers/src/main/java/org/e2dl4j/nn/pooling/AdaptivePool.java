@@ -5,9 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.NaNPropagation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
@@ -20,9 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * [floor(i n / o), ceil((i + 1) n / o)). When o divides n the windows are a plain pooling with kernel and
  * stride n / o ({@link WindowPool}); otherwise their sizes vary and the layer works on the map flattened to
  * [N * C, H * W]: the average is one matrix product with the pooling matrix P [o_h o_w, H W]; the maximum
- * gathers each window's cells with a 0/1 selection matrix (windows padded to a common length by repeating their
- * first cell, which never wins a tie), takes the max over the last axis, and sends the gradient back through the
- * first maximal cell. Caches the plans per input size and data type.
+ * gathers each window's cells by their indices (one {@code gather} op; windows padded to a common length by
+ * repeating their first cell, which never wins a tie), takes the max over the last axis (NaN where a window holds
+ * a NaN, as PyTorch's; see {@link NaNPropagation}), and sends the gradient back through the first maximal cell
+ * with the 0/1 selection matrix. Caches the plans per input size and data type.
  */
 final class AdaptivePool {
 
@@ -30,8 +33,11 @@ final class AdaptivePool {
     private final int[] outputSize;
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
 
-    /** How inputs of one size are pooled: by a WindowPool, or by a matrix (P or the selection S^T, [H W, M K]). */
-    private record Plan(WindowPool uniform, INDArray matrix, int windowLength) {
+    /**
+     * How inputs of one size are pooled: by a WindowPool, or by a matrix (P or the selection S^T, [H W, M K]);
+     * for the maximum also the cell of every window slot ([M K], the column of S^T holding its 1).
+     */
+    private record Plan(WindowPool uniform, INDArray matrix, int windowLength, INDArray cells) {
     }
 
     public AdaptivePool(WindowPool.Kind kind, int[] outputSize) {
@@ -63,6 +69,12 @@ final class AdaptivePool {
             return;
         }
         Nd4j.getExecutioner().exec(new Max(gathered(flat, plan, ws, working), rows, 2));
+        if (NaNPropagation.containsNaN(x)) {
+            INDArray windowsWithNaN = ws.createUninitialized(working, x.dataType(), rows.shape(), 'c');
+            INDArray indicator = NaNPropagation.indicator(flat, ws, working);
+            Nd4j.getExecutioner().exec(new Max(gathered(indicator, plan, ws, working), windowsWithNaN, 2));
+            NaNPropagation.mark(rows, windowsWithNaN);
+        }
     }
 
     /** dL/dx into dx (shape of x) from dL/dy dy. */
@@ -90,8 +102,9 @@ final class AdaptivePool {
 
     /** The cells of every window, [N * C, windows, window length]. */
     private INDArray gathered(INDArray flat, Plan plan, LayerWorkspaceMgr ws, ArrayType working) {
-        INDArray g = ws.createUninitialized(working, flat.dataType(), new long[] {flat.size(0), plan.matrix.size(1)}, 'c');
-        Nd4j.gemm(flat, plan.matrix, g, false, false, 1.0, 0.0);
+        INDArray g = ws.createUninitialized(working, flat.dataType(), new long[] {flat.size(0), plan.cells.length()}, 'c');
+        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(flat, plan.cells).addOutputs(g).addIntegerArguments(1)
+                .build());
         return g.reshape('c', flat.size(0), (long) outputSize[0] * outputSize[1], plan.windowLength);
     }
 
@@ -107,7 +120,7 @@ final class AdaptivePool {
         if (h % oh == 0 && w % ow == 0) {
             int[] k = {h / oh, w / ow};
             return new Plan(new WindowPool(kind, new PoolingGeometry(k, k, new int[] {0, 0}, new int[] {1, 1}, false)),
-                    null, 0);
+                    null, 0, null);
         }
         int maxH = 0;
         int maxW = 0;
@@ -119,6 +132,7 @@ final class AdaptivePool {
         }
         int length = kind == WindowPool.Kind.AVG ? 1 : maxH * maxW;
         double[][] m = new double[h * w][oh * ow * length];
+        int[] cells = new int[kind == WindowPool.Kind.AVG ? 0 : oh * ow * length];
         for (int i = 0; i < oh; i++) {
             for (int j = 0; j < ow; j++) {
                 int r0 = windowStart(i, h, oh);
@@ -132,17 +146,20 @@ final class AdaptivePool {
                         if (kind == WindowPool.Kind.AVG) {
                             m[r * w + q][window] = 1.0 / ((r1 - r0) * (q1 - q0));
                         } else {
+                            cells[window * length + slot] = r * w + q;
                             m[r * w + q][window * length + slot++] = 1;
                         }
                     }
                 }
                 while (kind == WindowPool.Kind.MAX && slot < length) {
+                    cells[window * length + slot] = r0 * w + q0;
                     m[r0 * w + q0][window * length + slot++] = 1;
                 }
             }
         }
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            return new Plan(null, Nd4j.createFromArray(m).castTo(dataType), length);
+            return new Plan(null, Nd4j.createFromArray(m).castTo(dataType), length,
+                    kind == WindowPool.Kind.AVG ? null : Nd4j.createFromArray(cells));
         }
     }
 }

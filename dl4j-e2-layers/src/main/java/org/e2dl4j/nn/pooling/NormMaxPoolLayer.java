@@ -6,12 +6,14 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.nn.FieldLayer;
 import org.e2dl4j.nn.FieldNorms;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.NaNPropagation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.shape.OneHot;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -23,8 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * norms and of the input as columns (libnd4j's {@code im2col}, [.., K = kH kW, O = oH oW], after explicit padding
  * with -1 for the norms, so padding never wins, and 0 for the input); the first position of the largest norm
  * per field and window ({@code argmax} over K) as a one-hot mask, spread from fields to their channels by a
- * {@code gather}; the output is the sum over K of mask times columns. The backward pass puts dL/dy through the
- * same mask and back onto the image ({@code im2col_bp}).
+ * {@code gather}; the output is the sum over K of mask times columns. A field whose window holds a NaN norm (a
+ * NaN in any of its channels) is NaN in that window, as e2cnn's pooling of the norms with PyTorch's
+ * {@code max_pool2d} makes it (libnd4j's arg max skips NaN; see {@link NaNPropagation}). The backward pass puts
+ * dL/dy through the same mask and back onto the image ({@code im2col_bp}).
  */
 final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
 
@@ -57,18 +61,34 @@ final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         ArrayType working = ArrayType.FF_WORKING_MEM;
         long[] shape = outputShape(input);
-        INDArray mask = channelMask(input, workspaceMgr, working);
+        INDArray normColumns = normColumns(input, workspaceMgr, working);
+        INDArray mask = channelMask(normColumns, input, workspaceMgr, working);
         INDArray columns = columns(padded(input, 0.0, workspaceMgr, working), workspaceMgr, working);
         Nd4j.exec(new MulOp(columns, mask, columns));
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape, 'c');
-        Nd4j.getExecutioner().exec(new Sum(columns, y.reshape('c', y.size(0), y.size(1), y.size(2) * y.size(3)), 2));
+        INDArray yColumns = y.reshape('c', y.size(0), y.size(1), y.size(2) * y.size(3));
+        Nd4j.getExecutioner().exec(new Sum(columns, yColumns, 2));
+        if (NaNPropagation.containsNaN(normColumns)) {
+            markNaNWindows(normColumns, yColumns, workspaceMgr, working);
+        }
         return y;
+    }
+
+    /** Sets the output [N, C, O] of every field to NaN in the windows where its norm is NaN somewhere. */
+    private void markNaNWindows(INDArray normColumns, INDArray yColumns, LayerWorkspaceMgr ws, ArrayType working) {
+        INDArray fieldWindows = ws.createUninitialized(working, normColumns.dataType(),
+                new long[] {normColumns.size(0), normColumns.size(1), normColumns.size(3)}, 'c');
+        Nd4j.getExecutioner().exec(new Max(NaNPropagation.indicator(normColumns, ws, working), fieldWindows, 2));
+        INDArray channelWindows = ws.createUninitialized(working, yColumns.dataType(), yColumns.shape(), 'c');
+        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(fieldWindows, fieldOfChannel).addOutputs(channelWindows)
+                .addIntegerArguments(1).build());
+        NaNPropagation.mark(yColumns, channelWindows);
     }
 
     @Override
     protected INDArray backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         ArrayType working = ArrayType.BP_WORKING_MEM;
-        INDArray mask = channelMask(input, workspaceMgr, working);
+        INDArray mask = channelMask(normColumns(input, workspaceMgr, working), input, workspaceMgr, working);
         INDArray dy = epsilon.reshape('c', epsilon.size(0), epsilon.size(1), epsilon.size(2) * epsilon.size(3));
         Nd4j.getExecutioner().exec(new BroadcastMulOp(mask, dy, mask, 0, 1, 3));
         INDArray xp = padded(input, 0.0, workspaceMgr, working);
@@ -81,12 +101,16 @@ final class NormMaxPoolLayer extends FieldLayer<NormMaxPool> {
                 NDArrayIndex.interval(p[0], p[0] + input.size(2)), NDArrayIndex.interval(p[1], p[1] + input.size(3))));
     }
 
-    /** One-hot over the window positions of each field's largest norm, per channel: [N, C, K, O]. */
-    private INDArray channelMask(INDArray x, LayerWorkspaceMgr ws, ArrayType working) {
+    /** The windows of the field norms of x (padding -1, so it never wins) as columns [N, F, K, O]. */
+    private INDArray normColumns(INDArray x, LayerWorkspaceMgr ws, ArrayType working) {
         INDArray n = ws.createUninitialized(working, x.dataType(),
                 new long[] {x.size(0), norms.groups(), x.size(2), x.size(3)}, 'c');
         norms.forward(x, n, ws, working);
-        INDArray normColumns = columns(padded(n, -1.0, ws, working), ws, working);
+        return columns(padded(n, -1.0, ws, working), ws, working);
+    }
+
+    /** One-hot over the window positions of each field's largest norm, per channel: [N, C, K, O]. */
+    private INDArray channelMask(INDArray normColumns, INDArray x, LayerWorkspaceMgr ws, ArrayType working) {
         INDArray first = ws.createUninitialized(working, DataType.LONG,
                 new long[] {normColumns.size(0), normColumns.size(1), normColumns.size(3)}, 'c');
         Nd4j.exec(new ArgMax(new INDArray[] {normColumns}, new INDArray[] {first}, false, 2));

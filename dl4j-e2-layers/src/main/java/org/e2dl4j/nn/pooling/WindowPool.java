@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.NaNPropagation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,8 +20,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * max pooling ignores the padding; average pooling divides by the window's cells in the padded input
  * (PyTorch's {@code count_include_pad}). Ceil mode, which libnd4j lacks, is run on the input padded at the
  * bottom and right by the overhang (with -infinity for max, zeros for average, whose divisor is then
- * corrected for the windows that overhang). One instance per layer; caches the divisor corrections per
- * input size.
+ * corrected for the windows that overhang). The maximum of a window holding a NaN is NaN, as PyTorch's
+ * ({@code maxpool2d} skips NaN; see {@link NaNPropagation}); the average propagates NaN by itself. One instance per
+ * layer; caches the divisor corrections per input size.
  */
 public final class WindowPool {
 
@@ -67,9 +69,18 @@ public final class WindowPool {
      * @param working the workspace type of temporaries (FF or BP working memory)
      */
     public void forward(INDArray x, INDArray out, LayerWorkspaceMgr ws, ArrayType working) {
+        pool(x, out, ws, working);
+        if (kind == Kind.MAX && NaNPropagation.containsNaN(x)) {
+            INDArray windowsWithNaN = ws.createUninitialized(working, out.dataType(), out.shape(), 'c');
+            pool(NaNPropagation.indicator(x, ws, working), windowsWithNaN, ws, working);
+            NaNPropagation.mark(out, windowsWithNaN);
+        }
+    }
+
+    private void pool(INDArray x, INDArray out, LayerWorkspaceMgr ws, ArrayType working) {
         if (needsDouble(x)) {
             INDArray outD = ws.createUninitialized(working, DataType.DOUBLE, out.shape(), 'c');
-            forward(inDouble(x, ws, working), outD, ws, working);
+            pool(inDouble(x, ws, working), outD, ws, working);
             out.assign(outD);
             return;
         }
