@@ -29,8 +29,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer) equals {@link #getInType()}, or at least whose channel count is {@code inType.size()}, and hand a
  * {@link FieldInputType} of {@link #outType()} to the next layer.
  *
- * <p>Subclasses give the output type and spatial size, their parameters (none by default) and their
- * implementation. Errors name the layer class, its name if set, and both field types.
+ * <p>It is the one configuration root of every layer of this library. Subclasses give the output type and
+ * spatial size, their parameters (none by default), their implementation ({@link #createLayer}; DL4J's
+ * {@code instantiate} is written once, here) and their stock DL4J form or the reason there is none
+ * ({@link #toStock}). The channel counts follow from the field types. Errors name the layer class, its name if
+ * set, its index where known, and both field types.
  *
  * <p>Every check of a configuration is in one method, {@link #validate()}, which subclasses extend. It runs
  * when a builder builds the layer and, for a configuration read from JSON (or from a saved model), on its
