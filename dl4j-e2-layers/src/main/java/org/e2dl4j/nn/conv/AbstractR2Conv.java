@@ -1,13 +1,16 @@
 package org.e2dl4j.nn.conv;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.e2dl4j.math.SizeLimits;
@@ -15,11 +18,14 @@ import org.e2dl4j.math.kernel.LayerBasis;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.StockExport;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The configuration shared by the steerable convolutions {@link R2Conv} and {@link R2ConvTransposed}: input
@@ -173,6 +179,29 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
                 "its dense filter (" + out + " output x " + in + " input channels x " + kernelSize + " x "
                         + kernelSize + ")");
     }
+
+    /**
+     * Exports the convolution as its stock DL4J counterpart ({@link #stockLayer}) holding the expanded filter
+     * ("W") and, with a bias, the expanded bias ("b"), with this layer's training settings.
+     */
+    @Override
+    public StockExport toStock(org.deeplearning4j.nn.api.Layer trained) {
+        R2ConvLayer conv = (R2ConvLayer) trained;
+        return StockExport.replacedBy(ExportedLayer.replacing(this, stockLayer(conv.hasBias()), stockParams(conv)));
+    }
+
+    /** "W" the expanded filter and, with a bias, "b" the expanded bias of a trained layer. */
+    static Map<String, INDArray> stockParams(R2ConvLayer conv) {
+        Map<String, INDArray> params = new HashMap<>();
+        params.put("W", conv.expandedFilter());
+        if (conv.hasBias()) {
+            params.put("b", conv.expandedBias());
+        }
+        return params;
+    }
+
+    /** The stock DL4J layer of the same kind, kernel, stride, padding, dilation and padding mode. */
+    protected abstract ConvolutionLayer stockLayer(boolean hasBias);
 
     /** The spatial geometry (kernel, stride, padding, dilation, padding mode). */
     public ConvGeometry geometry() {

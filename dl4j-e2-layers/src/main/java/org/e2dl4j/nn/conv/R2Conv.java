@@ -1,16 +1,9 @@
 package org.e2dl4j.nn.conv;
 
-import org.e2dl4j.nn.Export;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.e2dl4j.nn.ExportedLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.StockExport;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * G-steerable convolution on the plane (e2cnn's {@code R2Conv}) as a DL4J layer: maps a feature map of
@@ -43,37 +36,18 @@ public class R2Conv extends AbstractR2Conv {
         return ConvolutionKind.CONVOLUTION;
     }
 
+    /** A stock {@code ConvolutionLayer} of the same geometry. */
+    @Override
+    protected ConvolutionLayer stockLayer(boolean hasBias) {
+        int k = getKernelSize();
+        return new ConvolutionLayer.Builder(k, k).nIn(getInType().size()).nOut(getOutType().size())
+                .stride(getStride(), getStride()).padding(getPadding(), getPadding())
+                .dilation(getDilation(), getDilation()).convolutionMode(getPaddingMode()).dataFormat(CNN2DFormat.NCHW)
+                .hasBias(hasBias).build();
+    }
+
     /** Builder: {@code new R2Conv.Builder(in, out, kernelSize)}; see {@link AbstractR2Conv.Builder} for the options. */
     @SuppressWarnings("unchecked")
-
-    /** Exports an {@link R2Conv} as a stock {@code ConvolutionLayer} holding its expanded filter and bias. */
-    @Override
-    public StockExport toStock(org.deeplearning4j.nn.api.Layer layer) {
-        return StockExport.replacedBy(stockLayers(layer));
-    }
-
-    private List<ExportedLayer> stockLayers(org.deeplearning4j.nn.api.Layer layer) {
-        R2ConvLayer conv = (R2ConvLayer) layer;
-        AbstractR2Conv c = (AbstractR2Conv) layer.conf().getLayer();
-        int k = c.getKernelSize();
-        ConvolutionLayer stock = new ConvolutionLayer.Builder(k, k).nIn(c.getInType().size())
-                .nOut(c.getOutType().size()).stride(c.getStride(), c.getStride())
-                .padding(c.getPadding(), c.getPadding()).dilation(c.getDilation(), c.getDilation())
-                .convolutionMode(c.getPaddingMode()).dataFormat(CNN2DFormat.NCHW).hasBias(conv.hasBias()).build();
-        return List.of(ExportedLayer.replacing(c, stock, stockParams(conv)));
-    }
-
-
-    /** "W" the expanded filter and, with a bias, "b" the expanded bias. */
-    static Map<String, INDArray> stockParams(R2ConvLayer conv) {
-        Map<String, INDArray> params = new HashMap<>();
-        params.put("W", conv.expandedFilter());
-        if (conv.hasBias()) {
-            params.put("b", conv.expandedBias());
-        }
-        return params;
-    }
-
     public static class Builder extends AbstractR2Conv.Builder<Builder> {
 
         /**

@@ -1,12 +1,8 @@
 package org.e2dl4j.nn.conv;
 
-import java.util.List;
-
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.StockExport;
 
 /**
  * Transposed G-steerable convolution (e2cnn's {@code R2ConvTransposed}) as a DL4J layer: the adjoint of a
@@ -32,29 +28,18 @@ public class R2ConvTransposed extends AbstractR2Conv {
         return ConvolutionKind.TRANSPOSED;
     }
 
+    /** A stock {@code Deconvolution2D} (filter [inC, outC, k, k], DL4J's deconvolution layout) of the same geometry. */
+    @Override
+    protected Deconvolution2D stockLayer(boolean hasBias) {
+        int k = getKernelSize();
+        return new Deconvolution2D.Builder(k, k).nIn(getInType().size()).nOut(getOutType().size())
+                .stride(getStride(), getStride()).padding(getPadding(), getPadding())
+                .dilation(getDilation(), getDilation()).convolutionMode(getPaddingMode()).dataFormat(CNN2DFormat.NCHW)
+                .hasBias(hasBias).build();
+    }
+
     /** Builder: {@code new R2ConvTransposed.Builder(in, out, kernelSize)}; options as {@link AbstractR2Conv.Builder}. */
     @SuppressWarnings("unchecked")
-
-    /**
-     * Exports an {@link R2ConvTransposed} as a stock {@code Deconvolution2D} holding its expanded filter
-     * ([inC, outC, k, k], DL4J's deconvolution layout) and bias.
-     */
-    @Override
-    public StockExport toStock(org.deeplearning4j.nn.api.Layer layer) {
-        return StockExport.replacedBy(stockLayers(layer));
-    }
-
-    private List<ExportedLayer> stockLayers(org.deeplearning4j.nn.api.Layer layer) {
-        R2ConvLayer conv = (R2ConvLayer) layer;
-        AbstractR2Conv c = (AbstractR2Conv) layer.conf().getLayer();
-        int k = c.getKernelSize();
-        Deconvolution2D stock = new Deconvolution2D.Builder(k, k).nIn(c.getInType().size())
-                .nOut(c.getOutType().size()).stride(c.getStride(), c.getStride())
-                .padding(c.getPadding(), c.getPadding()).dilation(c.getDilation(), c.getDilation())
-                .convolutionMode(c.getPaddingMode()).dataFormat(CNN2DFormat.NCHW).hasBias(conv.hasBias()).build();
-        return List.of(ExportedLayer.replacing(c, stock, R2Conv.stockParams(conv)));
-    }
-
     public static class Builder extends AbstractR2Conv.Builder<Builder> {
 
         /**

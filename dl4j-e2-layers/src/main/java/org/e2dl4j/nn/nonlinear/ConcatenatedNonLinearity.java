@@ -116,9 +116,6 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
         return Objects.hash(super.hashCode(), function);
     }
 
-    /** Builds a {@link ConcatenatedNonLinearity} on the given field type. */
-    @SuppressWarnings("unchecked")
-
     /** Refused: it concatenates each field with its image under the representation's sign flips before the activation. */
     @Override
     public StockExport toStock(org.deeplearning4j.nn.api.Layer trained) {
@@ -126,6 +123,8 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
                 + " before the activation, which no stock DL4J layer does in one step");
     }
 
+    /** Builds a {@link ConcatenatedNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         private String function = "c_relu";

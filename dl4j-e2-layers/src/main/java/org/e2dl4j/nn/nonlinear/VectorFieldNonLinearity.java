@@ -68,9 +68,6 @@ public class VectorFieldNonLinearity extends EquivariantLayer {
         return new VectorFieldNonLinearityLayer(conf, networkDataType);
     }
 
-    /** Builds a {@link VectorFieldNonLinearity} on the given field type. */
-    @SuppressWarnings("unchecked")
-
     /** Refused: it maps each regular field to a vector by the channel of the largest response and its angle. */
     @Override
     public StockExport toStock(org.deeplearning4j.nn.api.Layer trained) {
@@ -78,6 +75,8 @@ public class VectorFieldNonLinearity extends EquivariantLayer {
                 + " angle, and no stock DL4J layer computes an argmax over channels");
     }
 
+    /** Builds a {@link VectorFieldNonLinearity} on the given field type. */
+    @SuppressWarnings("unchecked")
     public static class Builder extends EquivariantLayer.Builder<Builder> {
 
         /**
