@@ -26,6 +26,8 @@ from e2cnn import gspaces
 from e2cnn import nn
 from e2cnn.nn.modules.r2_conv.r2convolution import compute_basis_params
 
+import e2cnn_state_dict_to_npz as weights_npz
+
 # Decimals kept per kind of number (the Java tests' tolerances are built on these).
 GROUP_DECIMALS = 8      # groups.json: matrices, characters, changes of basis, SO(2)/O(2) angles
 BASIS_DECIMALS = 7      # bases/*.json: e2cnn samples in float32, so 7 decimals keep all it has
@@ -870,6 +872,108 @@ def equivariance_json():
 # ---------------------------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------------------
+# e2cnn weights (e2cnn_weights/*.npz): trained-looking models, their learnable state, an input and the output
+
+WEIGHTS_SEED = 16
+C8_WIDTH = 0.125            # the C8 example's 24, 48, 48, 96, 96, 64 fields times this, rounded
+C8_FIELDS = (24, 48, 48, 96, 96, 64)
+C8_CLASSES = 10
+
+
+def docs_model():
+    """The model of e2cnn's nn README (as E2cnnExportExampleTest builds it): C8, 3 trivial -> 3 regular -> 1 regular."""
+    gs = gspaces.Rot2dOnR2(8)
+    c_in = nn.FieldType(gs, [gs.trivial_repr] * 3)
+    c_hid = nn.FieldType(gs, [gs.regular_repr] * 3)
+    c_out = nn.FieldType(gs, [gs.regular_repr] * 1)
+    model = nn.SequentialModule(
+        nn.R2Conv(c_in, c_hid, 5, bias=False), nn.InnerBatchNorm(c_hid), nn.ReLU(c_hid),
+        nn.PointwiseMaxPool(c_hid, 3, 2, padding=1),
+        nn.R2Conv(c_hid, c_out, 3, bias=False), nn.InnerBatchNorm(c_out), nn.ELU(c_out),
+        nn.GroupPooling(c_out))
+    return model, c_in, 31
+
+
+class C8SteerableCNN(torch.nn.Module):
+    """e2cnn's examples/model.ipynb C8SteerableCNN with its field counts scaled by C8_WIDTH."""
+
+    def __init__(self):
+        super().__init__()
+        gs = gspaces.Rot2dOnR2(8)
+        self.input_type = nn.FieldType(gs, [gs.trivial_repr])
+        fields = [max(1, int(round(f * C8_WIDTH))) for f in C8_FIELDS]
+        kernels = (7, 5, 5, 5, 5, 5)
+        paddings = (1, 2, 2, 2, 2, 1)
+        modules = [nn.MaskModule(self.input_type, 29, margin=1)]
+        in_type = self.input_type
+        for i, f in enumerate(fields):
+            out_type = nn.FieldType(gs, [gs.regular_repr] * f)
+            modules += [nn.R2Conv(in_type, out_type, kernel_size=kernels[i], padding=paddings[i], bias=False),
+                        nn.InnerBatchNorm(out_type), nn.ReLU(out_type)]
+            if i in (1, 3):
+                modules.append(nn.PointwiseAvgPoolAntialiased(out_type, sigma=0.66, stride=2))
+            in_type = out_type
+        modules += [nn.PointwiseAvgPoolAntialiased(in_type, sigma=0.66, stride=1, padding=0), nn.GroupPooling(in_type)]
+        self.features = nn.SequentialModule(*modules)
+        self.head = torch.nn.Sequential(torch.nn.Linear(fields[-1], 64), torch.nn.BatchNorm1d(64), torch.nn.ELU(),
+                                        torch.nn.Linear(64, C8_CLASSES))
+
+    def forward(self, x):
+        y = self.features(nn.GeometricTensor(x, self.input_type)).tensor
+        return self.head(y.reshape(y.shape[0], -1))
+
+
+def perturb_affine(model):
+    """Random non-trivial scales and shifts for every batch normalization (e2cnn's start at 1 and 0)."""
+    with torch.no_grad():
+        for key, p in model.named_parameters():
+            if "batch_norm" in key or isinstance(dict(model.named_modules()).get(key.rsplit(".", 1)[0]),
+                                                  torch.nn.BatchNorm1d):
+                if key.endswith("weight"):
+                    p.copy_(0.5 + torch.rand_like(p))
+                else:
+                    p.copy_(0.2 * torch.randn_like(p))
+
+
+def weights_fixture(out_dir, name, model, channels, size, forward):
+    """Trains the statistics with three training-mode passes, then writes the state, an input and the output."""
+    perturb_affine(model)
+    model.train()
+    with torch.no_grad():
+        for _ in range(3):
+            forward(model, 1.5 * torch.randn(4, channels, size, size) + 0.3)
+    model.eval()
+    x = torch.randn(2, channels, size, size)
+    with torch.no_grad():
+        y = forward(model, x)
+    state = weights_npz.model_state(model)
+    path = os.path.join(out_dir, "e2cnn_weights", name + ".npz")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    weights_npz.save_npz(path, state)
+    weights_npz.save_npz(os.path.join(out_dir, "e2cnn_weights", name + "_io.npz"),
+                         {"input": x.numpy(), "output": y.numpy()})
+    # the state re-read through the script loads strictly into a fresh model, which then computes the same output
+    fresh = type(model)() if isinstance(model, C8SteerableCNN) else docs_model()[0]
+    weights_npz.load_into(fresh, path)
+    fresh.eval()
+    with torch.no_grad():
+        again = forward(fresh, x)
+    if not torch.equal(again, y):
+        raise AssertionError("%s: the re-read state gives another output" % name)
+
+
+def weights_fixtures(out_dir):
+    """The two e2cnn_weights fixtures: the nn README model and the (narrow) C8 example model."""
+    torch.manual_seed(WEIGHTS_SEED)
+    model, c_in, size = docs_model()
+    weights_fixture(out_dir, "docs_model", model, c_in.size, size,
+                    lambda m, x: m(nn.GeometricTensor(x, c_in)).tensor)
+    torch.manual_seed(WEIGHTS_SEED + 1)
+    c8 = C8SteerableCNN()
+    weights_fixture(out_dir, "c8_model", c8, 1, 29, lambda m, x: torch.softmax(m(x), dim=1))
+
+
 def main():
     """Writes every file into the output folder."""
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -920,6 +1024,8 @@ def main():
     write_json(os.path.join(out_dir, "bases", "index.json"), {"bases": index})
 
     write_json(os.path.join(out_dir, "equivariance.json"), equivariance_json())
+
+    weights_fixtures(out_dir)
 
 
 if __name__ == "__main__":
