@@ -1,7 +1,8 @@
 """Moves the learnable state of an e2cnn model between PyTorch and the .npz files that E2-DL4J's E2cnnWeights reads.
 
 The learnable state is a model's state_dict without the buffers that e2cnn derives from the architecture (sampled
-bases, expanded filters and biases, index tables, masks): every parameter, plus the running statistics of the batch
+bases, expanded filters and biases, index tables, masks, changes of basis, GNormBatchNorm's aggregators, the norm
+nonlinearities' constant eps): every parameter, plus the running statistics of the batch
 normalizations (their keys contain "running_", and num_batches_tracked). It is written in state_dict order, which is
 the order E2cnnWeights matches our layers by, as one little-endian .npy entry per key in a zip (what numpy.savez
 writes), with fixed zip timestamps so that the same state gives the same bytes.
@@ -46,7 +47,8 @@ def is_derived(key):
     """Whether a key names a buffer that e2cnn 0.2.3 derives from the architecture (used without the model)."""
     last = key.rsplit(".", 1)[-1]
     return ("_basisexpansion." in key or last in ("filter", "expanded_bias", "bias_expansion", "mask")
-            or last.startswith("indices_"))
+            or "indices" in last or "change_of_basis" in last or last.startswith("vars_aggregator_")
+            or last.startswith("vars_propagator_") or last == "eps")
 
 
 def model_state(model):

@@ -924,6 +924,40 @@ class C8SteerableCNN(torch.nn.Module):
         return self.head(y.reshape(y.shape[0], -1))
 
 
+def norm_model():
+    """A C8 model with every mapped layer beyond the convolutions: NormBatchNorm over interleaved field sizes,
+    NormNonLinearity, GNormBatchNorm (over scalar fields: e2cnn 0.2.3 fails on fields with a change of basis),
+    GatedNonLinearity1, InducedNormBatchNorm and InducedNormNonLinearity over
+    fields induced from C4, NormPool."""
+    gs = gspaces.Rot2dOnR2(8)
+    g = gs.fibergroup
+    c_in = nn.FieldType(gs, [gs.trivial_repr] * 2)
+    mixed = nn.FieldType(gs, [g.irrep(1), g.irrep(4), g.irrep(1), g.irrep(4), g.irrep(2)])
+    scalars = nn.FieldType(gs, [gs.trivial_repr] * 3)
+    gated_in = nn.FieldType(gs, [gs.trivial_repr] * 2 + [g.irrep(1), g.irrep(2)])
+    gated_out = nn.FieldType(gs, [g.irrep(1), g.irrep(2)])
+    c4, _, _ = g.subgroup(4)
+    induced = nn.FieldType(gs, [gs.induced_repr(4, c4.irrep(1))] * 2)
+    model = nn.SequentialModule(
+        nn.R2Conv(c_in, mixed, 3, padding=1), nn.NormBatchNorm(mixed), nn.NormNonLinearity(mixed),
+        nn.R2Conv(mixed, scalars, 3, padding=1), nn.GNormBatchNorm(scalars), nn.ReLU(scalars),
+        nn.R2Conv(scalars, gated_in, 3, padding=1), nn.GatedNonLinearity1(gated_in),
+        nn.R2Conv(gated_out, induced, 3, padding=1), nn.InducedNormBatchNorm(induced),
+        nn.InducedNormNonLinearity(induced), nn.NormPool(induced))
+    return model, c_in, 9
+
+
+def perturb_norms(model):
+    """Random non-trivial scales, shifts and norm biases for the norm model's layers (e2cnn's start at 1, 0, 0)."""
+    with torch.no_grad():
+        for key, p in model.named_parameters():
+            last = key.rsplit(".", 1)[-1]
+            if last.endswith("_weight"):
+                p.copy_(0.5 + torch.rand_like(p))
+            elif last.endswith("bias"):
+                p.copy_(0.2 * torch.randn_like(p))
+
+
 def perturb_affine(model):
     """Random non-trivial scales and shifts for every batch normalization (e2cnn's start at 1 and 0)."""
     with torch.no_grad():
@@ -954,7 +988,8 @@ def weights_fixture(out_dir, name, model, channels, size, forward):
     weights_npz.save_npz(os.path.join(out_dir, "e2cnn_weights", name + "_io.npz"),
                          {"input": x.numpy(), "output": y.numpy()})
     # the state re-read through the script loads strictly into a fresh model, which then computes the same output
-    fresh = type(model)() if isinstance(model, C8SteerableCNN) else docs_model()[0]
+    fresh = type(model)() if isinstance(model, C8SteerableCNN) else (norm_model() if name == "norm_model"
+                                                                      else docs_model())[0]
     weights_npz.load_into(fresh, path)
     fresh.eval()
     with torch.no_grad():
@@ -964,7 +999,7 @@ def weights_fixture(out_dir, name, model, channels, size, forward):
 
 
 def weights_fixtures(out_dir):
-    """The two e2cnn_weights fixtures: the nn README model and the (narrow) C8 example model."""
+    """The e2cnn_weights fixtures: the nn README model, the (narrow) C8 example model and the norm model."""
     torch.manual_seed(WEIGHTS_SEED)
     model, c_in, size = docs_model()
     weights_fixture(out_dir, "docs_model", model, c_in.size, size,
@@ -972,6 +1007,11 @@ def weights_fixtures(out_dir):
     torch.manual_seed(WEIGHTS_SEED + 1)
     c8 = C8SteerableCNN()
     weights_fixture(out_dir, "c8_model", c8, 1, 29, lambda m, x: torch.softmax(m(x), dim=1))
+    torch.manual_seed(WEIGHTS_SEED + 2)
+    model, c_in, size = norm_model()
+    perturb_norms(model)
+    weights_fixture(out_dir, "norm_model", model, c_in.size, size,
+                    lambda m, x: m(nn.GeometricTensor(x, c_in)).tensor)
 
 
 def main():

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * name, all keys of one module to share their prefix, and every shape to be e2cnn's for our layer's field types;
  * the first mismatch is refused with both sides named (e2cnn key, our layer's index and name, expected and found),
  * before anything is written into the network. Buffers that e2cnn derives from the architecture (sampled bases,
- * expanded filters and biases, index tables, masks) are skipped; {@code num_batches_tracked} is checked to be an
+ * expanded filters and biases, index tables, masks, changes of basis and GNormBatchNorm's aggregators, the norm
+ * nonlinearities' constant {@code eps}) are skipped; {@code num_batches_tracked} is checked to be an
  * int64 scalar and otherwise ignored (our layers keep no batch counter; {@link #save} writes 0).
  */
 public final class E2cnnWeights {
@@ -244,6 +245,8 @@ public final class E2cnnWeights {
     static boolean isDerived(String key) {
         String last = key.substring(key.lastIndexOf('.') + 1);
         return key.contains("_basisexpansion.") || last.equals("filter") || last.equals("expanded_bias")
-                || last.equals("bias_expansion") || last.equals("mask") || last.startsWith("indices_");
+                || last.equals("bias_expansion") || last.equals("mask") || last.contains("indices")
+                || last.contains("change_of_basis") || last.startsWith("vars_aggregator_")
+                || last.startsWith("vars_propagator_") || last.equals("eps");
     }
 }

@@ -27,7 +27,17 @@ import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.EquivariantSequence;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.math.group.Groups;
+import org.e2dl4j.math.group.SubgroupId;
+import org.e2dl4j.math.repr.Representations;
+import org.e2dl4j.nn.batchnorm.GNormBatchNorm;
+import org.e2dl4j.nn.batchnorm.InducedNormBatchNorm;
 import org.e2dl4j.nn.batchnorm.InnerBatchNorm;
+import org.e2dl4j.nn.batchnorm.NormBatchNorm;
+import org.e2dl4j.nn.invariant.NormPool;
+import org.e2dl4j.nn.nonlinear.GatedNonLinearity1;
+import org.e2dl4j.nn.nonlinear.InducedNormNonLinearity;
+import org.e2dl4j.nn.nonlinear.NormNonLinearity;
 import org.e2dl4j.nn.conv.R2Conv;
 import org.e2dl4j.nn.invariant.GroupPooling;
 import org.e2dl4j.nn.nonlinear.ELU;
@@ -113,6 +123,42 @@ class E2cnnWeightsTest {
         return net;
     }
 
+    /**
+     * generate.py's norm model: NormBatchNorm over interleaved field sizes (2, 1, 2, 1, 2), NormNonLinearity,
+     * GNormBatchNorm, GatedNonLinearity1, InducedNormBatchNorm / InducedNormNonLinearity over fields induced from
+     * C4, NormPool; convolutions with bias where the output has trivial irreps.
+     */
+    private static MultiLayerNetwork normModel() {
+        FieldType in = FieldType.trivial(C8, 2);
+        FieldType mixed = FieldType.irrep(C8, 1, 1).plus(FieldType.irrep(C8, 1, 4)).plus(FieldType.irrep(C8, 1, 1))
+                .plus(FieldType.irrep(C8, 1, 4)).plus(FieldType.irrep(C8, 1, 2));
+        FieldType scalars = FieldType.trivial(C8, 3);
+        FieldType gatedIn = FieldType.trivial(C8, 2).plus(FieldType.irrep(C8, 1, 1)).plus(FieldType.irrep(C8, 1, 2));
+        FieldType induced = FieldType.of(C8, C8.inducedRepr(SubgroupId.rotations(4),
+                Representations.irrep(Groups.cyclic(4), 1)), 2);
+        EquivariantSequence model = EquivariantSequence.builder(in)
+                .add(t -> new R2Conv.Builder(t, mixed, 3).padding(1).build())
+                .add(t -> new NormBatchNorm.Builder(t).build())
+                .add(t -> new NormNonLinearity.Builder(t).build())
+                .add(t -> new R2Conv.Builder(t, scalars, 3).padding(1).build())
+                .add(t -> new GNormBatchNorm.Builder(t).build())
+                .add(t -> new ReLU.Builder(t).build())
+                .add(t -> new R2Conv.Builder(t, gatedIn, 3).padding(1).build())
+                .add(t -> new GatedNonLinearity1.Builder(t).build())
+                .add(t -> new R2Conv.Builder(t, induced, 3).padding(1).build())
+                .add(t -> new InducedNormBatchNorm.Builder(t).build())
+                .add(t -> new InducedNormNonLinearity.Builder(t).build())
+                .add(t -> new NormPool.Builder(t).build())
+                .build();
+        MultiLayerConfiguration conf = model.listBuilder(new NeuralNetConfiguration.Builder().seed(3)
+                        .dataType(DataType.FLOAT))
+                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
+                .setInputType(model.inputType(9, 9)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
     private Path fixture(String name) throws IOException {
         Path target = dir.resolve(name);
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/e2cnn_weights/" + name)) {
@@ -183,6 +229,16 @@ class E2cnnWeightsTest {
         E2cnnWeights.load(net, weights);
         Path saved = dir.resolve("saved.npz");
         E2cnnWeights.save(net, saved, weights);
+        assertSameArrays(Npz.read(weights), Npz.read(saved));
+    }
+
+    @Test
+    void theNormModelSavedGivesTheFixturesArrays() throws IOException {
+        MultiLayerNetwork net = normModel();
+        Path weights = fixture("norm_model.npz");
+        E2cnnWeights.load(net, weights);
+        Path saved = dir.resolve("saved.npz");
+        E2cnnWeights.save(net, saved);
         assertSameArrays(Npz.read(weights), Npz.read(saved));
     }
 
