@@ -74,13 +74,14 @@ def load_npz(path):
 
 
 def load_into(model, path):
-    """Loads an .npz of learnable state into a model: strict, with the derived buffers taken from the model."""
-    state = model.state_dict()
-    for key, value in load_npz(path).items():
-        if key not in state:
-            raise KeyError("the model has no entry '%s'" % key)
-        state[key] = torch.from_numpy(np.array(value)).to(state[key].dtype)
-    model.load_state_dict(state, strict=True)
+    """Loads an .npz of learnable state into a model, strictly: every key must be the model's, and every key of the
+    model that the file lacks must be a derived buffer (left as the model built it: some of e2cnn's index buffers
+    are expanded views, which load_state_dict cannot write)."""
+    state = OrderedDict((k, torch.from_numpy(np.array(v))) for k, v in load_npz(path).items())
+    result = model.load_state_dict(state, strict=False)
+    missing = [k for k in result.missing_keys if not is_derived(k)]
+    if result.unexpected_keys or missing:
+        raise KeyError("the model has no entries %s; the file lacks %s" % (result.unexpected_keys, missing))
 
 
 def main(argv):

@@ -926,12 +926,14 @@ class C8SteerableCNN(torch.nn.Module):
 
 def norm_model():
     """A C8 model with every mapped layer beyond the convolutions: NormBatchNorm over interleaved field sizes,
-    NormNonLinearity, GNormBatchNorm (over scalar fields: e2cnn 0.2.3 fails on fields with a change of basis),
-    GatedNonLinearity1, InducedNormBatchNorm and InducedNormNonLinearity over
-    fields induced from C4, NormPool."""
+    NormNonLinearity, GatedNonLinearity1, GNormBatchNorm (over scalar fields: e2cnn 0.2.3 fails on fields with a
+    change of basis), InducedNormBatchNorm and InducedNormNonLinearity over fields induced from C4, NormPool;
+    convolutions with bias where the output has trivial fields. The input has an irrep-4 field and the irrep-4
+    fields feed the gated convolution (irrep 2), since e2cnn's kernel basis between irrep 4 and the trivial
+    irrep is empty: every parameter and statistic changes the output."""
     gs = gspaces.Rot2dOnR2(8)
     g = gs.fibergroup
-    c_in = nn.FieldType(gs, [gs.trivial_repr] * 2)
+    c_in = nn.FieldType(gs, [gs.trivial_repr, g.irrep(4)])
     mixed = nn.FieldType(gs, [g.irrep(1), g.irrep(4), g.irrep(1), g.irrep(4), g.irrep(2)])
     scalars = nn.FieldType(gs, [gs.trivial_repr] * 3)
     gated_in = nn.FieldType(gs, [gs.trivial_repr] * 2 + [g.irrep(1), g.irrep(2)])
@@ -940,19 +942,22 @@ def norm_model():
     induced = nn.FieldType(gs, [gs.induced_repr(4, c4.irrep(1))] * 2)
     model = nn.SequentialModule(
         nn.R2Conv(c_in, mixed, 3, padding=1), nn.NormBatchNorm(mixed), nn.NormNonLinearity(mixed),
-        nn.R2Conv(mixed, scalars, 3, padding=1), nn.GNormBatchNorm(scalars), nn.ReLU(scalars),
-        nn.R2Conv(scalars, gated_in, 3, padding=1), nn.GatedNonLinearity1(gated_in),
-        nn.R2Conv(gated_out, induced, 3, padding=1), nn.InducedNormBatchNorm(induced),
+        nn.R2Conv(mixed, gated_in, 3, padding=1), nn.GatedNonLinearity1(gated_in),
+        nn.R2Conv(gated_out, scalars, 3, padding=1), nn.GNormBatchNorm(scalars), nn.ReLU(scalars),
+        nn.R2Conv(scalars, induced, 3, padding=1), nn.InducedNormBatchNorm(induced),
         nn.InducedNormNonLinearity(induced), nn.NormPool(induced))
     return model, c_in, 9
 
 
 def perturb_norms(model):
-    """Random non-trivial scales, shifts and norm biases for the norm model's layers (e2cnn's start at 1, 0, 0)."""
+    """Random non-trivial scales, shifts and norm biases for the norm model's layers (e2cnn's start at 1, 0, 0);
+    the norm biases exp(log_bias) small (0.05 to 0.15), so that the norm nonlinearities pass most fields."""
     with torch.no_grad():
         for key, p in model.named_parameters():
             last = key.rsplit(".", 1)[-1]
-            if last.endswith("_weight"):
+            if last == "log_bias":
+                p.copy_(torch.log(0.05 + 0.1 * torch.rand_like(p)))
+            elif last.endswith("_weight"):
                 p.copy_(0.5 + torch.rand_like(p))
             elif last.endswith("bias"):
                 p.copy_(0.2 * torch.randn_like(p))

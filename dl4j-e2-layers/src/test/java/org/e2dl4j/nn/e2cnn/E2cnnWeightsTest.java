@@ -125,11 +125,11 @@ class E2cnnWeightsTest {
 
     /**
      * generate.py's norm model: NormBatchNorm over interleaved field sizes (2, 1, 2, 1, 2), NormNonLinearity,
-     * GNormBatchNorm, GatedNonLinearity1, InducedNormBatchNorm / InducedNormNonLinearity over fields induced from
-     * C4, NormPool; convolutions with bias where the output has trivial irreps.
+     * GatedNonLinearity1, GNormBatchNorm, InducedNormBatchNorm / InducedNormNonLinearity over fields induced from
+     * C4, NormPool; convolutions with bias where the output has trivial fields (the gated and the scalar one).
      */
     private static MultiLayerNetwork normModel() {
-        FieldType in = FieldType.trivial(C8, 2);
+        FieldType in = FieldType.trivial(C8, 1).plus(FieldType.irrep(C8, 1, 4));
         FieldType mixed = FieldType.irrep(C8, 1, 1).plus(FieldType.irrep(C8, 1, 4)).plus(FieldType.irrep(C8, 1, 1))
                 .plus(FieldType.irrep(C8, 1, 4)).plus(FieldType.irrep(C8, 1, 2));
         FieldType scalars = FieldType.trivial(C8, 3);
@@ -140,11 +140,11 @@ class E2cnnWeightsTest {
                 .add(t -> new R2Conv.Builder(t, mixed, 3).padding(1).build())
                 .add(t -> new NormBatchNorm.Builder(t).build())
                 .add(t -> new NormNonLinearity.Builder(t).build())
+                .add(t -> new R2Conv.Builder(t, gatedIn, 3).padding(1).build())
+                .add(t -> new GatedNonLinearity1.Builder(t).build())
                 .add(t -> new R2Conv.Builder(t, scalars, 3).padding(1).build())
                 .add(t -> new GNormBatchNorm.Builder(t).build())
                 .add(t -> new ReLU.Builder(t).build())
-                .add(t -> new R2Conv.Builder(t, gatedIn, 3).padding(1).build())
-                .add(t -> new GatedNonLinearity1.Builder(t).build())
                 .add(t -> new R2Conv.Builder(t, induced, 3).padding(1).build())
                 .add(t -> new InducedNormBatchNorm.Builder(t).build())
                 .add(t -> new InducedNormNonLinearity.Builder(t).build())
@@ -230,6 +230,19 @@ class E2cnnWeightsTest {
         Path saved = dir.resolve("saved.npz");
         E2cnnWeights.save(net, saved, weights);
         assertSameArrays(Npz.read(weights), Npz.read(saved));
+    }
+
+    @Test
+    void theNormModelLoadedGivesE2cnnsOutput() throws IOException {
+        Map<String, INDArray> io = Npz.read(fixture("norm_model_io.npz"));
+        assertTrue(io.get("output").amaxNumber().doubleValue() > 1e-3, "e2cnn's output is not trivially zero");
+        Path weights = fixture("norm_model.npz");
+        Map<String, INDArray> state = Npz.read(weights);
+        assertTrue(state.containsKey("3.bias") && state.containsKey("5.bias"), "convolutions with bias: "
+                + state.keySet());
+        MultiLayerNetwork net = normModel();
+        E2cnnWeights.load(net, weights);
+        assertOutput(net, io);
     }
 
     @Test
