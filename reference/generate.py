@@ -26,6 +26,7 @@ from e2cnn import gspaces
 from e2cnn import nn
 from e2cnn.nn.modules.r2_conv.r2convolution import compute_basis_params
 
+import architectures
 import e2cnn_state_dict_to_npz as weights_npz
 
 # Decimals kept per kind of number (the Java tests' tolerances are built on these).
@@ -1069,6 +1070,7 @@ def main():
     write_json(os.path.join(out_dir, "bases", "index.json"), {"bases": index})
 
     write_json(os.path.join(out_dir, "equivariance.json"), equivariance_json())
+    architectures.write_architectures(out_dir, write_json)
 
     weights_fixtures(out_dir)
 
