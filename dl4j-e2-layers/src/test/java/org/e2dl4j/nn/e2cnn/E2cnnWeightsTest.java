@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -21,9 +22,11 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.nn.EquivariantGraphBuilder;
 import org.e2dl4j.nn.EquivariantSequence;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
@@ -86,6 +89,34 @@ class E2cnnWeightsTest {
                 .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(model.inputType(31, 31)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** The vertex of {@link #docsGraph()} holding each parameterized module of the docs model's e2cnn keys. */
+    private static final Map<String, String> DOCS_VERTICES = Map.of("0", "conv1", "1", "bn1", "4", "conv2",
+            "5", "bn2");
+
+    /** The docs model as a ComputationGraph: input "in", then one named vertex per layer. */
+    private static ComputationGraph docsGraph() {
+        FieldType hid = FieldType.regular(C8, 3);
+        FieldType out = FieldType.regular(C8, 1);
+        ComputationGraphConfiguration conf = EquivariantGraphBuilder.on(new NeuralNetConfiguration.Builder().seed(3)
+                        .dataType(DataType.FLOAT).graphBuilder())
+                .addInput("in", FieldType.trivial(C8, 3))
+                .addLayer("conv1", t -> new R2Conv.Builder(t, hid, 5).bias(false).build(), "in")
+                .addLayer("bn1", t -> new InnerBatchNorm.Builder(t).build(), "conv1")
+                .addLayer("relu1", t -> new ReLU.Builder(t).build(), "bn1")
+                .addLayer("pool1", t -> new PointwiseMaxPool.Builder(t, 3).stride(2).padding(1).build(), "relu1")
+                .addLayer("conv2", t -> new R2Conv.Builder(t, out, 3).bias(false).build(), "pool1")
+                .addLayer("bn2", t -> new InnerBatchNorm.Builder(t).build(), "conv2")
+                .addLayer("elu2", t -> new ELU.Builder(t).build(), "bn2")
+                .addLayer("gpool", t -> new GroupPooling.Builder(t).build(), "elu2")
+                .addStockLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).build(), "gpool")
+                .setOutputs("loss")
+                .build(31, 31);
+        ComputationGraph net = new ComputationGraph(conf);
         net.init();
         return net;
     }
@@ -180,6 +211,13 @@ class E2cnnWeightsTest {
                 + "\ne2cnn " + expected);
     }
 
+    private static void assertOutput(ComputationGraph net, Map<String, INDArray> io) {
+        INDArray expected = io.get("output");
+        INDArray y = net.outputSingle(io.get("input")).reshape(expected.shape());
+        double err = y.sub(expected).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue();
+        assertTrue(err < 1e-5, "the graph's output equals e2cnn's to 1e-5 relative, got " + err);
+    }
+
     private static void assertSameArrays(Map<String, INDArray> expected, Map<String, INDArray> actual) {
         assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(actual.keySet()), "same keys, same order");
         for (String key : expected.keySet()) {
@@ -253,6 +291,53 @@ class E2cnnWeightsTest {
         Path saved = dir.resolve("saved.npz");
         E2cnnWeights.save(net, saved);
         assertSameArrays(Npz.read(weights), Npz.read(saved));
+    }
+
+    @Test
+    void theDocsModelAsAGraphLoadedGivesE2cnnsOutput() throws IOException {
+        ComputationGraph net = docsGraph();
+        E2cnnWeights.load(net, fixture("docs_model.npz"));
+        assertOutput(net, Npz.read(fixture("docs_model_io.npz")));
+    }
+
+    @Test
+    void theDocsModelAsAGraphSavedGivesTheFixturesArraysUnderItsVertexNames() throws IOException {
+        ComputationGraph net = docsGraph();
+        Path weights = fixture("docs_model.npz");
+        E2cnnWeights.load(net, weights);
+        Path saved = dir.resolve("saved.npz");
+        E2cnnWeights.save(net, saved);
+        Map<String, INDArray> expected = new LinkedHashMap<>();
+        Npz.read(weights).forEach((k, v) -> {
+            int dot = k.indexOf('.');
+            expected.put(DOCS_VERTICES.get(k.substring(0, dot)) + k.substring(dot), v);
+        });
+        assertTrue(expected.containsKey("conv1.weights") && expected.containsKey("bn2.batch_norm_[8].running_var"),
+                "keys renamed: " + expected.keySet());
+        assertSameArrays(expected, Npz.read(saved));
+    }
+
+    @Test
+    void theDocsModelAsAGraphSavedUnderTheFixturesKeysGivesItsArrays() throws IOException {
+        ComputationGraph net = docsGraph();
+        Path weights = fixture("docs_model.npz");
+        E2cnnWeights.load(net, weights);
+        Path saved = dir.resolve("saved.npz");
+        E2cnnWeights.save(net, saved, weights);
+        assertSameArrays(Npz.read(weights), Npz.read(saved));
+    }
+
+    @Test
+    void aMismatchInAGraphNamesTheVertex() throws IOException {
+        Map<String, INDArray> state = Npz.read(fixture("docs_model.npz"));
+        state.put("4.weights", Nd4j.create(DataType.FLOAT, 143));
+        Path bad = write(state);
+        ComputationGraph net = docsGraph();
+        INDArray before = net.params().dup();
+        // topological order: in (0), conv1 (1), bn1, relu1, pool1, conv2 (5)
+        assertRejected(() -> E2cnnWeights.load(net, bad), "e2cnn key '4.weights'", "shape [143]",
+                "layer 5 'conv2'", "R2Conv", "expects shape [144]");
+        assertEquals(before, net.params(), "no parameter changed");
     }
 
     @Test
