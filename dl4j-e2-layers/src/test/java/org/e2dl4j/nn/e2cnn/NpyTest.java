@@ -56,4 +56,36 @@ class NpyTest {
         byte[] shortData = java.util.Arrays.copyOf(int32, int32.length - 1);
         assertRejected(() -> Npy.read("s", shortData), "'s'", "3 data bytes", "needs 4");
     }
+
+    @Test
+    void refusesFortranOrder() {
+        byte[] fortran = edit(Npy.write(Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}})), "False", "True ");
+        assertRejected(() -> Npy.read("f", fortran), "'f'", "Fortran order", "C order");
+    }
+
+    @Test
+    void refusesABadShape() {
+        byte[] vector = Npy.write(Nd4j.createFromArray(1f, 2f));
+        assertRejected(() -> Npy.read("n", edit(vector, "(2,)", "(x,)")), "'n'", "shape (x,)",
+                "non-negative integers");
+        assertRejected(() -> Npy.read("m", edit(vector, "(2,)", "(-2)")), "'m'", "shape (-2)",
+                "non-negative integers");
+    }
+
+    @Test
+    void refusesAHeaderMissingAField() {
+        byte[] vector = Npy.write(Nd4j.createFromArray(1f, 2f));
+        assertRejected(() -> Npy.read("d", edit(vector, "'descr'", "'descX'")), "'d'", "header has no 'descr'");
+        assertRejected(() -> Npy.read("o", edit(vector, "'fortran_order'", "'fortran_ordeX'")), "'o'",
+                "header has no 'fortran_order'");
+        assertRejected(() -> Npy.read("p", edit(vector, "'shape'", "'shapX'")), "'p'", "header has no 'shape'");
+    }
+
+    /** The bytes with one header text replaced by another of the same length (the header length stays right). */
+    private static byte[] edit(byte[] npy, String from, String to) {
+        assertEquals(from.length(), to.length());
+        String text = new String(npy, StandardCharsets.ISO_8859_1);
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(from), -1).length - 1, "one '" + from + "'");
+        return text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+    }
 }
