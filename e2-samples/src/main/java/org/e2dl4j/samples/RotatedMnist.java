@@ -46,14 +46,14 @@ public final class RotatedMnist implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Passes over the training digits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "6", description = "Passes over the training digits (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--train-size", defaultValue = "1000", paramLabel = "N",
+    @Option(names = "--train-size", defaultValue = "4000", paramLabel = "N",
             description = "Training digits, taken from the start of the training set (default: ${DEFAULT-VALUE}).")
     private int trainSize;
 
-    @Option(names = "--test-size", defaultValue = "500", paramLabel = "N",
+    @Option(names = "--test-size", defaultValue = "1000", paramLabel = "N",
             description = "Test digits, taken from the start of the test set (default: ${DEFAULT-VALUE}).")
     private int testSize;
 
@@ -77,7 +77,7 @@ public final class RotatedMnist implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "Digits per mini-batch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", paramLabel = "RATE", description = "Adam's step size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", defaultValue = "0.002", paramLabel = "RATE", description = "Adam's step size (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of weights, order and angles (default: ${DEFAULT-VALUE}).")

@@ -27,6 +27,7 @@ import org.e2dl4j.nn.conv.AbstractR2Conv;
 import org.e2dl4j.nn.conv.R2Conv;
 import org.e2dl4j.samples.model.C8SteerableCnnFactory;
 import org.e2dl4j.samples.model.ModelSpec;
+import org.e2dl4j.samples.model.PlainConvolution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -16,6 +16,7 @@ import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.conv.R2Conv;
+import org.e2dl4j.samples.model.PlainConvolution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

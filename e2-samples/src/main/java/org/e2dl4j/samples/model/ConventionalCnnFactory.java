@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -20,9 +19,9 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The conventional baseline: e2cnn's C8 example model with every equivariant part replaced by its stock
- * DL4J counterpart. Six convolutions (7x7 then five 5x5) with batch norm and ReLU, average pooling
- * (3x3, stride 2) after the second and fourth, global average pooling, a 64-unit dense layer with batch
+ * The conventional baseline: e2cnn's C8 example model with every equivariant part replaced by its plain
+ * counterpart. Six plain convolutions (7x7 then five 5x5; {@link PlainConvolution}, libnd4j's conv2d, the
+ * op R2Conv runs) with batch norm and ReLU, average pooling (3x3, stride 2) after the second and fourth, global average pooling, a 64-unit dense layer with batch
  * norm and ELU, and a softmax output. On 29 x 29 inputs the maps are 25, 25, 13, 13, 13, 7, 7, 5 pixels
  * wide, as in the C8 model.
  *
@@ -130,13 +129,10 @@ public final class ConventionalCnnFactory implements ModelFactory {
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();
+        int in = 1;
         for (int i = 0; i < channels.length; i++) {
-            layers.layer(new ConvolutionLayer.Builder(KERNELS[i], KERNELS[i])
-                    .padding(PADDINGS[i], PADDINGS[i])
-                    .nOut(channels[i])
-                    .hasBias(false)
-                    .activation(Activation.IDENTITY)
-                    .build());
+            layers.layer(PlainConvolution.of(in, channels[i], KERNELS[i], PADDINGS[i]));
+            in = channels[i];
             layers.layer(new BatchNormalization.Builder().build());
             layers.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
             if (i == 1 || i == 3) {

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,9 +20,10 @@ class ConventionalCnnFactoryTest {
 
     @Test
     void parameterCountAtEighthWidthMatchesTheHandCount() {
-        // channels round(2 * 0.125 * (24, 48, 48, 96, 96, 64)) = 6, 12, 12, 24, 24, 16; convolutions have no bias,
-        // each batch norm holds 4 numbers per channel (gamma, beta, running mean, running variance):
-        long convolutions = 6 * 1 * 49 + 12 * 6 * 25 + 12 * 12 * 25 + 24 * 12 * 25 + 24 * 24 * 25 + 16 * 24 * 25;
+        // channels round(2 * 0.125 * (24, 48, 48, 96, 96, 64)) = 6, 12, 12, 24, 24, 16; each convolution has one
+        // bias per output channel, each batch norm holds 4 numbers per channel (gamma, beta, running mean, variance):
+        long convolutions = 6 * 1 * 49 + 12 * 6 * 25 + 12 * 12 * 25 + 24 * 12 * 25 + 24 * 24 * 25 + 16 * 24 * 25
+                + (6 + 12 + 12 + 24 + 24 + 16);
         long batchNorms = 4 * (6 + 12 + 12 + 24 + 24 + 16 + 64);
         long head = (16 * 64 + 64) + (64 * 10 + 10);
         ConventionalCnnFactory factory = ConventionalCnnFactory.standard();
@@ -40,7 +40,7 @@ class ConventionalCnnFactoryTest {
 
         List<Long> convolutionOutputWidths = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
-            if (configuration.getConf(i).getLayer() instanceof ConvolutionLayer) {
+            if (configuration.getConf(i).getLayer() instanceof PlainConvolution) {
                 convolutionOutputWidths.add(((InputType.InputTypeConvolutional) types.get(i)).getWidth());
             }
         }

@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.bench;
+package org.e2dl4j.samples.model;
 
 import java.util.Collection;
 import java.util.List;
@@ -19,9 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The benchmark's baseline: a plain k x k convolution (filter "W" [outC, inC, k, k] and bias "b" are the
- * parameters themselves) that runs libnd4j's conv2d / conv2d_bp exactly as R2Conv does, stride 1 with
- * zero padding p. An R2Conv of the same shape differs from it only by the filter expansion.
+ * A plain k x k convolution (filter "W" [outC, inC, k, k] and bias "b" are the parameters themselves) that
+ * runs libnd4j's conv2d / conv2d_bp exactly as R2Conv does, stride 1 with zero padding p: the conventional
+ * CNN's convolution and the benchmarks' baseline. An R2Conv of the same shape differs from it only by the
+ * filter expansion. (DL4J 1.0.0-M2.1's stock {@code ConvolutionLayer} computes the same function through a
+ * Java-side im2col path that is several times slower on the CPU.)
  */
 public class PlainConvolution extends FeedForwardLayer {
 
@@ -40,7 +42,7 @@ public class PlainConvolution extends FeedForwardLayer {
     }
 
     /** An in -> out channel convolution with a k x k kernel, stride 1, zero padding p, identity activation. */
-    static PlainConvolution of(int in, int out, int kernelSize, int padding) {
+    public static PlainConvolution of(int in, int out, int kernelSize, int padding) {
         Builder b = new Builder(kernelSize, padding);
         b.nIn(in).nOut(out).activation(org.nd4j.linalg.activations.Activation.IDENTITY);
         return b.build();

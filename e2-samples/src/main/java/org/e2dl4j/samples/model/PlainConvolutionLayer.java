@@ -1,4 +1,4 @@
-package org.e2dl4j.samples.bench;
+package org.e2dl4j.samples.model;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
