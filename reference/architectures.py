@@ -1,4 +1,4 @@
-"""Parameter counts of the e2cnn paper's MNIST-rot models (Weiler and Cesa 2019), built with e2cnn 0.2.3.
+"""Parameter counts of the e2cnn paper's MNIST-rot models and CIFAR E(2)-WRNs (Weiler and Cesa 2019), e2cnn 0.2.3.
 
 The models follow the paper's description of its final MNIST-rot experiments: six steerable convolutions of
 regular fields (kernels 9, 7, 7, 7, 7, 5), each followed by InnerBatchNorm and ELU, max pooling after the second
