@@ -27,7 +27,8 @@ import org.deeplearning4j.nn.conf.layers.Layer;
  *       direct sum of its inputs' types ({@link FieldType#directSum});</li>
  *   <li>{@link #addMultiple}: both, with one layer per label in between.</li>
  * </ul>
- * Both vertices export to stock ones ({@code SubsetVertex}, {@code MergeVertex}), so a graph built here exports with
+ * and a residual connection joins with {@link #addSum}, a {@link FieldSumVertex} adding maps of one type.
+ * The vertices export to stock ones ({@code SubsetVertex}, {@code MergeVertex}, {@code ElementWiseVertex}), so a graph built here exports with
  * {@link Export} wherever its layers do.
  *
  * <pre>
@@ -214,6 +215,32 @@ public final class EquivariantGraphBuilder {
         }
         graph.addVertex(name, new DirectSumVertex(), inputs);
         types.put(name, sum);
+        return this;
+    }
+
+    /**
+     * The element-wise sum of the inputs' feature maps (a {@link FieldSumVertex}), the join of a residual
+     * connection; its type is the inputs' common type.
+     *
+     * @throws IllegalArgumentException naming the vertex, the inputs and their types, if there are fewer than two
+     *                                  inputs, an input has no field type, or the inputs' types differ
+     */
+    public EquivariantGraphBuilder addSum(String name, String... inputs) {
+        requireNew(name);
+        if (inputs.length < 2) {
+            throw new IllegalArgumentException("sum '" + name + "' needs at least two inputs, got "
+                    + Arrays.toString(inputs));
+        }
+        FieldType common = typeOf(inputs[0]);
+        for (int i = 1; i < inputs.length; i++) {
+            FieldType t = typeOf(inputs[i]);
+            if (!t.equals(common)) {
+                throw new IllegalArgumentException("sum '" + name + "': all inputs must have the same field type, but '"
+                        + inputs[0] + "' has type " + common + " and '" + inputs[i] + "' has type " + t);
+            }
+        }
+        graph.addVertex(name, new FieldSumVertex(), inputs);
+        types.put(name, common);
         return this;
     }
 

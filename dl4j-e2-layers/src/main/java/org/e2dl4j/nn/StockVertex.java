@@ -3,7 +3,8 @@ package org.e2dl4j.nn;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 
 /**
- * A graph vertex of this library that is not a layer (a {@link FieldSubsetVertex}, a {@link DirectSumVertex}),
+ * A graph vertex of this library that is not a layer (a {@link FieldSubsetVertex}, a {@link DirectSumVertex}, a
+ * {@link FieldSumVertex}),
  * with the stock DL4J vertex computing the same function, which {@link Export} puts in its place.
  */
 public interface StockVertex {

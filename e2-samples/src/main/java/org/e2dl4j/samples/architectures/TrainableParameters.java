@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,6 +47,23 @@ public record TrainableParameters(List<LayerCount> layers) {
             long trainable = trainable(layerConfiguration);
             if (trainable > 0) {
                 counts.add(new LayerCount(layerConfiguration.getLayer().getLayerName(), trainable));
+            }
+        }
+        return new TrainableParameters(counts);
+    }
+
+    /**
+     * Counts the trainable parameters of every layer vertex of {@code configuration}, in the order the vertices
+     * were added; the other vertices (sums, subsets, merges) train nothing.
+     */
+    public static TrainableParameters of(ComputationGraphConfiguration configuration) {
+        List<LayerCount> counts = new ArrayList<>();
+        for (Map.Entry<String, GraphVertex> vertex : configuration.getVertices().entrySet()) {
+            if (vertex.getValue() instanceof LayerVertex layer) {
+                long trainable = trainable(layer.getLayerConf());
+                if (trainable > 0) {
+                    counts.add(new LayerCount(vertex.getKey(), trainable));
+                }
             }
         }
         return new TrainableParameters(counts);
