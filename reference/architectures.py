@@ -89,7 +89,7 @@ def entry(name, configuration, layers):
             "parameters": sum(layer["parameters"] for layer in per_layer), "layers": per_layer}
 
 
-WRN_VARIANTS = ((10, 1, 8, True, 3), (10, 2, 8, True, 3), (10, 2, 8, True, 1), (10, 2, 8, False, 3))
+WRN_VARIANTS = ((10, 1, 8, True, 3), (10, 2, 8, True, 3), (10, 2, 8, True, 1), (10, 2, 8, False, 3), (28, 10, 8, True, 3))
 
 
 def wrn_name(depth, widen, rotations, flip, restrict):
@@ -126,8 +126,9 @@ def architectures_json():
                  "before its batch norm. fix_params: each width divided by sqrt(|G| / 16), rounded down. "
                  "E2WRN: the E(2)-equivariant Wide ResNets of the paper's CIFAR experiments (layer names as in "
                  "e2cnn_experiments, layer<stage>.<block>.bn1/conv1/bn2/conv2/shortcut; convolutions without bias, "
-                 "sigma 0.45, band limit pi * radius), at depth 10 and widths 1 and 2 rather than 28-10, whose "
-                 "e2cnn build takes minutes; restrict 1: D_N to D_N/2 after stage 1, 3: also to D_1 after stage 2.",
+                 "sigma 0.45, band limit pi * radius): small variants at depth 10 and widths 1 and 2, and the paper's "
+                 "CIFAR model E2WRN-28-10 D8D4D1 (its e2cnn build takes minutes); restrict 1: D_N to D_N/2 after "
+                 "stage 1, 3: also to D_1 after stage 2.",
         "models": models,
     }
 
