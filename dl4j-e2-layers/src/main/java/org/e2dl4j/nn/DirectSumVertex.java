@@ -6,10 +6,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The direct sum of feature maps (e2cnn's {@code tensor_directsum}): the inputs' channels concatenated in order,
@@ -18,12 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code MergeVertex} only the channel count would be checked). Exports to a stock {@code MergeVertex}.
  * Stateless.
  */
-public class DirectSumVertex extends GraphVertex implements StockVertex {
+public class DirectSumVertex extends StatelessStockVertex {
 
     private static final long serialVersionUID = 1L;
-
-    /** DL4J's concatenation along the channel axis, which does the work (stateless, shared). */
-    private static final MergeVertex MERGE = new MergeVertex();
 
     @Override
     public DirectSumVertex clone() {
@@ -31,35 +24,8 @@ public class DirectSumVertex extends GraphVertex implements StockVertex {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof DirectSumVertex;
-    }
-
-    @Override
-    public int hashCode() {
-        return DirectSumVertex.class.hashCode();
-    }
-
-    @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
     public int minVertexInputs() {
         return 1;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
-    public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name, int idx,
-                                                                      INDArray paramsView, boolean initializeParams,
-                                                                      DataType networkDatatype) {
-        return MERGE.instantiate(graph, name, idx, paramsView, initializeParams, networkDatatype);
     }
 
     /**
@@ -69,7 +35,7 @@ public class DirectSumVertex extends GraphVertex implements StockVertex {
      */
     @Override
     public InputType getOutputType(int layerIndex, InputType... vertexInputs) {
-        InputType merged = MERGE.getOutputType(layerIndex, vertexInputs);
+        InputType merged = toStock().getOutputType(layerIndex, vertexInputs);
         List<FieldType> types = new ArrayList<>();
         for (InputType in : vertexInputs) {
             if (!(in instanceof FieldInputType f) || f.getFieldType() == null) {
@@ -85,17 +51,6 @@ public class DirectSumVertex extends GraphVertex implements StockVertex {
         }
     }
 
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return MERGE.getMemoryReport(inputTypes);
-    }
-
-    @Override
-    public String toString() {
-        return "DirectSumVertex()";
-    }
-
-    /** The stock vertex of the same function. */
     @Override
     public GraphVertex toStock() {
         return new MergeVertex();

@@ -3,10 +3,6 @@ package org.e2dl4j.nn;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The element-wise sum of feature maps of one field type, the join of a residual connection: since every group
@@ -16,12 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * channel counts, adding, say, a regular field to four trivial ones), and the output carries it. Exports to a stock
  * {@code ElementWiseVertex(Op.Add)}. Stateless.
  */
-public class FieldSumVertex extends GraphVertex implements StockVertex {
+public class FieldSumVertex extends StatelessStockVertex {
 
     private static final long serialVersionUID = 1L;
-
-    /** DL4J's element-wise sum, which does the work (stateless, shared). */
-    private static final ElementWiseVertex ADD = new ElementWiseVertex(ElementWiseVertex.Op.Add);
 
     @Override
     public FieldSumVertex clone() {
@@ -29,35 +22,8 @@ public class FieldSumVertex extends GraphVertex implements StockVertex {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof FieldSumVertex;
-    }
-
-    @Override
-    public int hashCode() {
-        return FieldSumVertex.class.hashCode();
-    }
-
-    @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
     public int minVertexInputs() {
         return 2;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
-    public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name, int idx,
-                                                                      INDArray paramsView, boolean initializeParams,
-                                                                      DataType networkDatatype) {
-        return ADD.instantiate(graph, name, idx, paramsView, initializeParams, networkDatatype);
     }
 
     /**
@@ -83,7 +49,7 @@ public class FieldSumVertex extends GraphVertex implements StockVertex {
                         + f.getFieldType() + " and an earlier input has type " + common);
             }
         }
-        InputType sum = ADD.getOutputType(layerIndex, vertexInputs);
+        InputType sum = toStock().getOutputType(layerIndex, vertexInputs);
         if (!allTyped) {
             return sum;
         }
@@ -91,17 +57,6 @@ public class FieldSumVertex extends GraphVertex implements StockVertex {
         return FieldInputType.of(common, c.getHeight(), c.getWidth());
     }
 
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return ADD.getMemoryReport(inputTypes);
-    }
-
-    @Override
-    public String toString() {
-        return "FieldSumVertex()";
-    }
-
-    /** The stock vertex of the same function. */
     @Override
     public GraphVertex toStock() {
         return new ElementWiseVertex(ElementWiseVertex.Op.Add);

@@ -1,7 +1,7 @@
 package org.e2dl4j.nn.batchnorm;
 
-import org.e2dl4j.nn.Export;
 import org.e2dl4j.math.repr.Nonlinearity;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;
 

@@ -1,6 +1,5 @@
 package org.e2dl4j.nn.batchnorm;
 
-import org.e2dl4j.nn.Export;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;

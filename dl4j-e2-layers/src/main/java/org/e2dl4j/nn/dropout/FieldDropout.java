@@ -1,8 +1,8 @@
 package org.e2dl4j.nn.dropout;
 
-import org.e2dl4j.nn.Export;
 import java.util.List;
 
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;

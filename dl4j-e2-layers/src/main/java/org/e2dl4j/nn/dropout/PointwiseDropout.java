@@ -1,12 +1,12 @@
 package org.e2dl4j.nn.dropout;
 
-import org.e2dl4j.nn.Export;
 import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;

@@ -1,9 +1,9 @@
 package org.e2dl4j.nn.invariant;
 
-import org.e2dl4j.nn.Export;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.NonlinearitySupport;
 import org.e2dl4j.nn.StockExport;

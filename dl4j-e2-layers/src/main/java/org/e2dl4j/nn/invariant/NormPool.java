@@ -1,8 +1,8 @@
 package org.e2dl4j.nn.invariant;
 
-import org.e2dl4j.nn.Export;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;
 import org.nd4j.linalg.api.buffer.DataType;

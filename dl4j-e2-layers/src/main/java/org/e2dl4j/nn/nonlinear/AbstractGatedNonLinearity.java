@@ -1,6 +1,5 @@
 package org.e2dl4j.nn.nonlinear;
 
-import org.e2dl4j.nn.Export;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.NonlinearitySupport;
 import org.e2dl4j.nn.StockExport;

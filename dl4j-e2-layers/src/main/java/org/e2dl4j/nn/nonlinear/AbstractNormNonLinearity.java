@@ -1,11 +1,11 @@
 package org.e2dl4j.nn.nonlinear;
 
-import org.e2dl4j.nn.Export;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,10 +1,10 @@
 package org.e2dl4j.nn.structure;
 
-import org.e2dl4j.nn.Export;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;

@@ -1,6 +1,5 @@
 package org.e2dl4j.nn.structure;
 
-import org.e2dl4j.nn.Export;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.repr.RecipeKey;
 import org.e2dl4j.nn.EquivariantLayer;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;
