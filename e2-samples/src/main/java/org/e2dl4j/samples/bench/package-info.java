@@ -1,6 +1,6 @@
 /**
- * Benchmarks (main classes, not tests): {@link org.e2dl4j.samples.bench.R2ConvBenchmark} compares R2Conv with a
- * plain convolution of the same shape on the same libnd4j ops; {@link org.e2dl4j.samples.bench.BatchNormBenchmark}
- * compares InnerBatchNorm with DL4J's stock BatchNormalization on a map of the same shape.
+ * The whole-model benchmark (a CLI, not a test): {@link org.e2dl4j.samples.bench.E2Benchmark} times basis
+ * construction and the C8 model's train and inference steps beside plain convolutions and the exported network.
+ * Single layers are measured with JMH in the module {@code e2-benchmarks}.
  */
 package org.e2dl4j.samples.bench;
