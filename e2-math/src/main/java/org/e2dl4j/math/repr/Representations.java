@@ -330,7 +330,8 @@ public final class Representations {
     /**
      * A representation given by its decomposition, as e2cnn's {@code Representation(group, name, irreps,
      * change_of_basis, supported_nonlinearities)}: rho(g) = Q (psi_1(g) (+) ... (+) psi_m(g)) Q^-1. Its recipe
-     * ({@link RepresentationRecipe.UserDefined}) stores these data, so field types of it are written to JSON.
+     * ({@link RepresentationRecipe.UserDefined}) stores these data, so field types of it are written to JSON. Not
+     * cached: each call builds a new, equal representation (e2cnn refuses a second one of the same name instead).
      *
      * @param irreps        the irreps psi_i of {@code group}, in order
      * @param changeOfBasis Q, invertible, of the irreps' total size
