@@ -110,16 +110,23 @@ public final class O2Group extends Group {
     /**
      * Subgroups by e2cnn's id {@code (axis, M)}: {@code (None, -1)} is SO(2), {@code (None, M)} is C_M,
      * {@code (theta, 1)} the flips {e, r_theta f} (as C_2), {@code (theta, M)} the dihedral D_M generated
-     * by r_(2 pi / M) and r_theta f.
+     * by r_(2 pi / M) and r_theta f, and {@code (theta, -1)} all of O(2) with its reflection axis turned by
+     * theta / 2: the element r_t f^j of that copy is r_(t + j theta) f^j here.
      */
     @Override
     public Subgroup subgroup(SubgroupId id) {
-        if (!id.isOrthogonalForm() || id.order() == 0 || id.order() < -1
-                || (id.order() == -1 && id.hasReflections())) {
+        if (!id.isOrthogonalForm() || id.order() == 0 || id.order() < -1) {
             throw new IllegalArgumentException("Subgroups of O(2) are SubgroupId.orthogonal(axis, M) with "
-                    + "(null, -1) for SO(2), (null, M>=1) for C_M, (theta, M>=1) for D_M; got " + id);
+                    + "(null, -1) for SO(2), (null, M>=1) for C_M, (theta, M>=1) for D_M, (theta, -1) for O(2)"
+                    + " with its axis turned by theta / 2; got " + id);
         }
         int m = id.order();
+        if (m == -1 && id.hasReflections()) {
+            double turn = id.axis();
+            return new Subgroup(this, id, this,
+                    h -> GroupElement.continuous(h.flip(), h.angle() + h.flip() * turn),
+                    g -> GroupElement.continuous(g.flip(), g.angle() - g.flip() * turn));
+        }
         if (!id.hasReflections()) {
             if (m == -1) {
                 SO2Group sub = new SO2Group(maximumFrequency);

@@ -9,11 +9,13 @@ import java.util.Set;
 
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
+import org.e2dl4j.math.group.GroupKind;
 import org.e2dl4j.math.group.Subgroup;
+import org.e2dl4j.math.group.SubgroupId;
 
 /**
  * The representation Ind_H^G psi of a finite group G induced from an irrep psi (size d) of a subgroup H,
- * built as e2cnn builds it, so that the change of basis is e2cnn's.
+ * built as e2cnn builds it, so that the change of basis is e2cnn's; O(2) induced from SO(2) is {@link O2Induction}'s.
  *
  * <p>The space is R^(d |G/H|): one d-block per left coset rH, the representatives r taken as the first
  * element of each coset in the order of {@link Group#elements()}. Then Ind(g) maps block rH to block
@@ -48,20 +50,30 @@ final class Induction {
     /**
      * Ind_H^G psi with the given name, nonlinearities and recipe.
      *
-     * @throws IllegalArgumentException if G is not finite or psi is not a representation of H
+     * @throws IllegalArgumentException if G is not finite (unless G is O(2) and H its SO(2)) or psi is not a
+     *                                  representation of H
      */
     static Representation build(Subgroup sub, IrreducibleRepresentation psi, String name,
                                 Set<Nonlinearity> supported, int inducedSubfieldSize,
                                 RepresentationRecipe recipe) {
         Group group = sub.parent();
-        if (!group.isFinite()) {
-            throw new IllegalArgumentException("Induction needs a finite group; " + group.name()
-                    + " is continuous (induce to C_N or D_N instead)");
+        if (group.kind() == GroupKind.O2 && !sub.id().equals(SubgroupId.orthogonal(null, -1))) {
+            throw new IllegalArgumentException("O(2) can only be induced from its subgroup SO(2), id "
+                    + SubgroupId.orthogonal(null, -1) + "; from the subgroup " + sub.id() + " (" + sub.group().name()
+                    + ") " + (sub.group().isFinite() ? "the induced representation is infinite-dimensional"
+                    : "e2cnn does not induce either"));
+        }
+        if (group.kind() == GroupKind.SO2) {
+            throw new IllegalArgumentException("Induction needs a finite group (or O(2) from SO(2)); SO(2) induced from "
+                    + sub.id() + " (" + sub.group().name() + ") is infinite-dimensional (induce to C_N or D_N instead)");
         }
         if (!psi.group().equals(sub.group())) {
             throw new IllegalArgumentException("Cannot induce " + psi.name() + " of " + psi.group().name()
                     + " from the subgroup " + sub.id() + " of " + group.name() + ": it needs an irrep of "
                     + sub.group().name());
+        }
+        if (!group.isFinite()) {
+            return O2Induction.build(sub, psi, name, supported, inducedSubfieldSize, recipe);
         }
         Representations.checkDenseSize((long) group.order() / sub.group().order() * psi.size(),
                 "the representation " + name + " of " + group.name() + " induced from " + psi.name() + " of "

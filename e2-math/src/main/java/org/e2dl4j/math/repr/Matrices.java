@@ -49,6 +49,17 @@ final class Matrices {
         return true;
     }
 
+    /** The largest entry of |a - 1|. */
+    static double distanceToIdentity(double[][] a) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                d = Math.max(d, Math.abs(a[i][j] - (i == j ? 1 : 0)));
+            }
+        }
+        return d;
+    }
+
     static void checkSquare(double[][] a, int n, String what) {
         if (a.length != n) {
             throw new IllegalArgumentException(what + " must be " + n + " x " + n + ", got " + a.length + " rows");

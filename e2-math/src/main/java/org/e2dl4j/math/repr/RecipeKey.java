@@ -1,6 +1,13 @@
 package org.e2dl4j.math.repr;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.e2dl4j.math.group.Group;
@@ -17,6 +24,11 @@ import org.e2dl4j.math.group.SubgroupId;
  *       {@code C8}, {@code D4}, {@code SO(2)@f} or {@code O(2)@f} (f the maximum frequency);</li>
  *   <li>{@code disentangle:<i>:<key>} for the i-th disentangled part, {@code concatenated:<key>} for the
  *       output of a concatenated nonlinearity;</li>
+ *   <li>{@code user:<name>:<irrep ids>:<nonlinearities>:<change of basis>} for a user representation
+ *       ({@link RepresentationRecipe.UserDefined}): the name URL-encoded (UTF-8), the ids separated by
+ *       {@code ;} ({@code 0,0;1,1}), e2cnn's nonlinearity names separated by {@code ,} (possibly none), Q's rows
+ *       separated by {@code ;} and their entries by {@code ,}, each written by {@link Double#toString(double)}
+ *       so that it is read back exactly;</li>
  * </ul>
  * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
  * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Direct sums and changes
@@ -26,7 +38,7 @@ public final class RecipeKey {
 
     private static final String VALID = "trivial, regular, irrep:k, irrep:j,k, quotient:<subgroup>,"
             + " induced:<subgroup>:<irrep id>, concatenated:<key>, restrict:<group>:<subgroup>:<key>,"
-            + " disentangle:<i>:<key>";
+            + " disentangle:<i>:<key>, user:<name>:<irrep ids>:<nonlinearities>:<change of basis>";
 
     private RecipeKey() {
     }
@@ -58,6 +70,9 @@ public final class RecipeKey {
         }
         if (recipe instanceof RepresentationRecipe.Concatenated concatenated) {
             return "concatenated:" + format(concatenated.of());
+        }
+        if (recipe instanceof RepresentationRecipe.UserDefined user) {
+            return formatUser(user);
         }
         throw new IllegalArgumentException("a " + (recipe instanceof RepresentationRecipe.DirectSum
                 ? "direct sum" : "change of basis") + " has no key (keys: " + VALID + ")");
@@ -122,6 +137,13 @@ public final class RecipeKey {
                         return new RepresentationRecipe.Concatenated(parse(group, rest));
                     }
                     break;
+                case "user": {
+                    String[] parts = rest == null ? new String[0] : rest.split(":", -1);
+                    if (parts.length == 4) {
+                        return parseUser(parts);
+                    }
+                    break;
+                }
                 default:
                     break;
             }
@@ -189,6 +211,46 @@ public final class RecipeKey {
             // reported below
         }
         throw new IllegalArgumentException("unknown group '" + key + "' (valid: C<n>, D<n>, SO(2)@<f>, O(2)@<f>)");
+    }
+
+    private static String formatUser(RepresentationRecipe.UserDefined user) {
+        List<String> ids = new ArrayList<>();
+        for (int[] id : user.irrepIds()) {
+            ids.add(ids(id));
+        }
+        Set<Nonlinearity> inOrder = EnumSet.noneOf(Nonlinearity.class);
+        inOrder.addAll(user.supported());
+        List<String> names = new ArrayList<>();
+        for (Nonlinearity n : inOrder) {
+            names.add(n.e2cnnName());
+        }
+        List<String> rows = new ArrayList<>();
+        for (double[] row : user.changeOfBasis()) {
+            rows.add(Arrays.stream(row).mapToObj(Double::toString).collect(Collectors.joining(",")));
+        }
+        return "user:" + URLEncoder.encode(user.name(), StandardCharsets.UTF_8) + ":" + String.join(";", ids) + ":"
+                + String.join(",", names) + ":" + String.join(";", rows);
+    }
+
+    /** The parts name, ids, nonlinearities and change of basis of a {@code user:} key. */
+    private static RepresentationRecipe parseUser(String[] parts) {
+        String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        List<int[]> ids = new ArrayList<>();
+        for (String id : parts[1].split(";")) {
+            ids.add(parseIds(id));
+        }
+        Set<Nonlinearity> supported = EnumSet.noneOf(Nonlinearity.class);
+        if (!parts[2].isEmpty()) {
+            for (String n : parts[2].split(",")) {
+                supported.add(Nonlinearity.fromE2cnnName(n));
+            }
+        }
+        String[] rows = parts[3].split(";");
+        double[][] q = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            q[r] = Arrays.stream(rows[r].split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
+        return new RepresentationRecipe.UserDefined(name, ids, q, supported);
     }
 
     private static String ids(int[] id) {

@@ -125,6 +125,84 @@ public sealed interface RepresentationRecipe {
     }
 
     /**
+     * A representation given by the user ({@link Representations#fromIrreps}, {@link Representations#fromDiscreteGroup}):
+     * its name, the e2cnn ids of its irreps in order, its change of basis Q and its nonlinearities.
+     */
+    record UserDefined(String name, List<int[]> irrepIds, double[][] changeOfBasis, Set<Nonlinearity> supported)
+            implements RepresentationRecipe {
+
+        public UserDefined {
+            Objects.requireNonNull(name, "name");
+            List<int[]> ids = new ArrayList<>(irrepIds.size());
+            for (int[] id : irrepIds) {
+                ids.add(id.clone());
+            }
+            irrepIds = List.copyOf(ids);
+            changeOfBasis = Matrices.copy(changeOfBasis);
+            supported = Set.copyOf(supported);
+        }
+
+        /** Fresh copies of the irrep ids. */
+        @Override
+        public List<int[]> irrepIds() {
+            List<int[]> ids = new ArrayList<>(irrepIds.size());
+            for (int[] id : irrepIds) {
+                ids.add(id.clone());
+            }
+            return ids;
+        }
+
+        /** A fresh copy of Q. */
+        @Override
+        public double[][] changeOfBasis() {
+            return Matrices.copy(changeOfBasis);
+        }
+
+        @Override
+        public Representation build(Group group) {
+            List<IrreducibleRepresentation> irreps = new ArrayList<>(irrepIds.size());
+            for (int[] id : irrepIds) {
+                irreps.add(Representations.irrep(group, id));
+            }
+            return Representations.fromIrreps(group, name, irreps, changeOfBasis,
+                    supported.isEmpty() ? EnumSet.noneOf(Nonlinearity.class) : EnumSet.copyOf(supported));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof UserDefined other) || !name.equals(other.name) || !supported.equals(other.supported)
+                    || irrepIds.size() != other.irrepIds.size() || !Arrays.deepEquals(changeOfBasis, other.changeOfBasis)) {
+                return false;
+            }
+            for (int i = 0; i < irrepIds.size(); i++) {
+                if (!Arrays.equals(irrepIds.get(i), other.irrepIds.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hash(name, supported, Arrays.deepHashCode(changeOfBasis));
+            for (int[] id : irrepIds) {
+                h = 31 * h + Arrays.hashCode(id);
+            }
+            return h;
+        }
+
+        @Override
+        public String toString() {
+            List<String> ids = new ArrayList<>(irrepIds.size());
+            for (int[] id : irrepIds) {
+                ids.add(Arrays.toString(id));
+            }
+            return "UserDefined[name=" + name + ", irrepIds=" + ids + ", changeOfBasis="
+                    + Arrays.deepToString(changeOfBasis) + ", supported=" + supported + "]";
+        }
+    }
+
+    /**
      * Res_H^G rho: the representation {@code of} of the group {@code parent}, restricted to the subgroup H of
      * {@code parent} with the given id (h -> rho(h)).
      */

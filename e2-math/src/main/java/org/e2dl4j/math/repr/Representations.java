@@ -231,8 +231,10 @@ public final class Representations {
      * {@code quotient_representation}): G permutes the |G| / |H| cosets gH, rho(g') e_(gH) = e_(g'gH). It is
      * the representation induced from H's trivial irrep, named {@code quotient[<id>]} ({@code quotient[2]},
      * {@code quotient[(None, 4)]}, {@code quotient[(0, 1)]}), with e2cnn's change of basis and nonlinearities.
+     * Of the continuous groups, only O(2) by SO(2) ({@code quotient[(None, -1)]}: rotations act as the identity,
+     * reflections swap the two cosets) has one.
      *
-     * @throws IllegalArgumentException if G is continuous or the id names no subgroup of G
+     * @throws IllegalArgumentException if G is continuous (other than O(2) by SO(2)) or the id names no subgroup of G
      */
     public static Representation quotient(Group group, SubgroupId id) {
         return cached(group, "quotient[" + id + "]", () -> {
@@ -246,9 +248,10 @@ public final class Representations {
     /**
      * The representation of a finite group G induced from the irrep {@code psi} of its subgroup H (e2cnn's
      * {@code induced_representation}), of size |G| / |H| * size(psi), named {@code induced[<id>][<psi>]}. On each
-     * of its |G| / |H| blocks (one per coset gH) G acts through psi.
+     * of its |G| / |H| blocks (one per coset gH) G acts through psi. O(2) induced from SO(2), id (None, -1), is
+     * the one continuous case (two blocks; e2cnn's {@code O2._induced_from_irrep}).
      *
-     * @throws IllegalArgumentException if G is continuous, the id names no subgroup of G, or psi is not an
+     * @throws IllegalArgumentException if G is continuous (other than O(2) from SO(2)), the id names no subgroup of G, or psi is not an
      *                                  irrep of that subgroup
      */
     public static Representation induced(Group group, SubgroupId id, IrreducibleRepresentation psi) {
@@ -322,6 +325,57 @@ public final class Representations {
         }
         return new Representation(sub.group(), group.name() + ":" + rho.name(), irreps, q, qi, supported,
                 rho.inducedSubfieldSize().orElse(0), new RepresentationRecipe.Restricted(group, id, rho.recipe()));
+    }
+
+    /**
+     * A representation given by its decomposition, as e2cnn's {@code Representation(group, name, irreps,
+     * change_of_basis, supported_nonlinearities)}: rho(g) = Q (psi_1(g) (+) ... (+) psi_m(g)) Q^-1. Its recipe
+     * ({@link RepresentationRecipe.UserDefined}) stores these data, so field types of it are written to JSON. Not
+     * cached: each call builds a new, equal representation (e2cnn refuses a second one of the same name instead).
+     *
+     * @param irreps        the irreps psi_i of {@code group}, in order
+     * @param changeOfBasis Q, invertible, of the irreps' total size
+     * @param supported     the nonlinearities claimed; each is checked on the matrices rho(g) (pointwise: permutation
+     *                      matrices, concatenated: signed permutations, norm and gated: orthogonal, gate: identity);
+     *                      the vectorfield and induced ones are refused (they need the regular / induced layouts)
+     * @throws IllegalArgumentException naming the representation and what was expected, for a blank name, no or
+     *                                  foreign irreps, a Q of the wrong size, not finite or singular, or a claim
+     *                                  rho(g) does not allow
+     */
+    public static Representation fromIrreps(Group group, String name, List<IrreducibleRepresentation> irreps,
+                                            double[][] changeOfBasis, Set<Nonlinearity> supported) {
+        return UserRepresentation.build(group, name, irreps, changeOfBasis, supported);
+    }
+
+    /**
+     * The representation g -> {@code matrices.get(g)} of a finite group, decomposed numerically into irreps
+     * (e2cnn's {@code build_from_discrete_group_representation}): irreps ordered by name as in e2cnn, each with
+     * its multiplicity from the characters, and an orthogonal change of basis Q with rho(g) = Q (+)psi_i(g) Q^T
+     * (see {@link DiscreteDecomposition}). The result is a {@link #fromIrreps} representation.
+     *
+     * @param matrices  one orthogonal n x n matrix per element of the group
+     * @param supported the nonlinearities claimed, checked as in {@link #fromIrreps}
+     * @throws IllegalArgumentException if the group is continuous, an element is missing or is not one of the
+     *                                  group's, the matrices are not all n x n and finite, not orthogonal or not a
+     *                                  homomorphism (tolerance {@value DiscreteDecomposition#TOLERANCE} per entry)
+     */
+    public static Representation fromDiscreteGroup(Group group, String name, Map<GroupElement, double[][]> matrices,
+                                                   Set<Nonlinearity> supported) {
+        String who = UserRepresentation.who(group, name);
+        DiscreteDecomposition d = DiscreteDecomposition.of(group, matrices, who);
+        Representation rho = fromIrreps(group, name, d.irreps(), d.changeOfBasis(), supported);
+        for (GroupElement g : group.elements()) {
+            double[][] rebuilt = rho.matrix(g);
+            double[][] given = matrices.get(g);
+            for (int i = 0; i < rebuilt.length; i++) {
+                for (int j = 0; j < rebuilt.length; j++) {
+                    if (Math.abs(rebuilt[i][j] - given[i][j]) > 10 * DiscreteDecomposition.TOLERANCE) {
+                        throw new IllegalStateException(who + ": the decomposition does not rebuild rho(" + g + ")");
+                    }
+                }
+            }
+        }
+        return rho;
     }
 
     /**

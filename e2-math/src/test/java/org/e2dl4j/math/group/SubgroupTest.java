@@ -80,6 +80,18 @@ class SubgroupTest {
         assertEquals("2", SubgroupId.rotations(2).toString());
     }
 
+    /** e2cnn's (theta, -1): O(2) again, its reflection r_0 f landing on r_theta f and rotations kept. */
+    @Test
+    void turnedO2IsO2WithTheReflectionAxisTurnedByHalfTheAngle() {
+        O2Group o2 = Groups.o2(3);
+        Subgroup turned = o2.subgroup(SubgroupId.orthogonal(0.5, -1));
+        assertEquals(o2, turned.group());
+        assertEquals(GroupElement.continuous(1, 0.5), turned.toParent(GroupElement.continuous(1, 0)));
+        assertEquals(GroupElement.continuous(0, 1.25), turned.toParent(GroupElement.continuous(0, 1.25)));
+        assertEquals(GroupElement.continuous(1, 2.0), turned.fromParent(GroupElement.continuous(1, 2.5)).orElseThrow());
+        assertEquals("(0.5, -1)", SubgroupId.orthogonal(0.5, -1).toString());
+    }
+
     @Test
     void idThatIsNotASubgroupIsRejectedWithTheValidIds() {
         IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
@@ -98,7 +110,7 @@ class SubgroupTest {
                 () -> Groups.so2(4).subgroup(SubgroupId.rotations(0)));
         assertTrue(so2.getMessage().contains("M >= 1"), "SO(2) by C_0: " + so2.getMessage());
         IllegalArgumentException o2 = assertThrows(IllegalArgumentException.class,
-                () -> Groups.o2(4).subgroup(SubgroupId.orthogonal(0.0, -1)));
-        assertTrue(o2.getMessage().contains("(null, -1) for SO(2)"), "O(2) by (0.0, -1): " + o2.getMessage());
+                () -> Groups.o2(4).subgroup(SubgroupId.orthogonal(0.0, -2)));
+        assertTrue(o2.getMessage().contains("(null, -1) for SO(2)"), "O(2) by (0.0, -2): " + o2.getMessage());
     }
 }

@@ -29,7 +29,7 @@ public final class TestGroups {
 
     /**
      * Every subgroup id of a finite group; a sample of them for SO(2) and O(2) (cyclic subgroups of small
-     * order, SO(2) itself, flips and dihedral subgroups along a few axes).
+     * order, SO(2), O(2) turned by 0.5, flips and dihedral subgroups along a few axes).
      */
     public static List<SubgroupId> subgroupIds(Group g) {
         List<SubgroupId> ids = new ArrayList<>();
@@ -60,6 +60,7 @@ public final class TestGroups {
                 break;
             default:
                 ids.add(SubgroupId.orthogonal(null, -1));
+                ids.add(SubgroupId.orthogonal(0.5, -1));
                 for (int m : new int[] {1, 2, 3, 4, 5}) {
                     ids.add(SubgroupId.orthogonal(null, m));
                 }

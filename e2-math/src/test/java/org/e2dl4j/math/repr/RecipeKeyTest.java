@@ -45,7 +45,13 @@ class RecipeKeyTest {
                 Arguments.of(Groups.cyclic(2), "disentangle:1:restrict:D4:0,1:irrep:1,1"),
                 Arguments.of(c8, "disentangle:0:quotient:2"),
                 Arguments.of(d4, "concatenated:regular"), Arguments.of(d4, "concatenated:irrep:1,0"),
-                Arguments.of(o2, "irrep:1,3"), Arguments.of(so2, "trivial"));
+                Arguments.of(o2, "irrep:1,3"), Arguments.of(so2, "trivial"),
+                Arguments.of(o2, "quotient:None,-1"), Arguments.of(o2, "induced:None,-1:2"),
+                Arguments.of(o2, "restrict:O(2)@3:0.5,-1:induced:None,-1:1"),
+                Arguments.of(so2, "restrict:O(2)@3:None,-1:quotient:None,-1"),
+                Arguments.of(d4, "user:square:0,0;1,1:norm:1.0,0.0,0.0;0.0,0.6,-0.8;0.0,0.8,0.6"),
+                Arguments.of(Groups.cyclic(4), "restrict:D4:None,4:user:a%3Ab:1,1::0.0,1.0;1.0,0.0"),
+                Arguments.of(d4, "disentangle:0:user:v:0,0;0,2::1.0,0.0;0.0,1.0"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -107,6 +113,17 @@ class RecipeKeyTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecipeKey.parse(d4, key));
             assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains("irrep:k"), e.getMessage());
         }
+        for (String key : List.of("user:v:1,1:norm", "user:v:1,1:norm:1.0,0.0;0.0,1.0:x", "user:v:1,x::1.0")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecipeKey.parse(d4, key));
+            assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains("user:<name>"), e.getMessage());
+        }
+        IllegalArgumentException nonlinearity = assertThrows(IllegalArgumentException.class,
+                () -> RecipeKey.parse(d4, "user:v:1,1:sparkle:1.0,0.0;0.0,1.0"));
+        assertTrue(nonlinearity.getMessage().contains("sparkle"), nonlinearity.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> RecipeKey.parse(d4, "user:v:1,1::NaN,0.0;0.0,1.0").build(d4));
+        assertTrue(nan.getMessage().contains("user representation 'v' of D4") && nan.getMessage().contains("NaN"),
+                nan.getMessage());
         IllegalArgumentException group = assertThrows(IllegalArgumentException.class,
                 () -> RecipeKey.parse(d4, "restrict:E8:1:regular"));
         assertTrue(group.getMessage().contains("E8"), group.getMessage());
@@ -123,7 +140,8 @@ class RecipeKeyTest {
         for (SubgroupId id : List.of(SubgroupId.dihedral(null, 3), SubgroupId.dihedral(1, 2))) {
             assertEquals(id, RecipeKey.parseSubgroup(Groups.dihedral(6), RecipeKey.formatSubgroup(id)));
         }
-        for (SubgroupId id : List.of(SubgroupId.orthogonal(null, -1), SubgroupId.orthogonal(Math.PI / 2, 1))) {
+        for (SubgroupId id : List.of(SubgroupId.orthogonal(null, -1), SubgroupId.orthogonal(Math.PI / 2, 1),
+                SubgroupId.orthogonal(0.5, -1))) {
             assertEquals(id, RecipeKey.parseSubgroup(Groups.o2(2), RecipeKey.formatSubgroup(id)));
         }
         assertEquals("None,-1", RecipeKey.formatSubgroup(SubgroupId.orthogonal(null, -1)));

@@ -26,7 +26,8 @@ class RepresentationPropertiesTest {
 
     @Test
     void theSampleCoversEveryKindOfRepresentation() {
-        List<String> kinds = List.of("irrep_", "regular", "quotient[", "induced[", ":regular", "_[", "_rotated");
+        List<String> kinds = List.of("irrep_", "regular", "quotient[", "induced[", ":regular", "_[", "_rotated",
+                "quotient[(None, -1)]", "induced[(None, -1)]", "O(2):induced", "user_");
         for (String kind : kinds) {
             assertTrue(SampleRepresentations.all().stream().anyMatch(r -> r.name().contains(kind)),
                     "no sample representation named like " + kind);

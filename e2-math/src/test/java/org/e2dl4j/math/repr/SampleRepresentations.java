@@ -2,10 +2,13 @@ package org.e2dl4j.math.repr;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.group.TestGroups;
@@ -26,7 +29,8 @@ final class SampleRepresentations {
      * The irreps and regular representation of C_N and D_N for N up to 16; the quotients by every subgroup for
      * the N in {@link #COMPOSITE_N}, and for those up to 8 the representations induced from every irrep of every
      * subgroup and the restrictions of the regular representation and of every irrep to every subgroup; irreps
-     * of SO(2) and O(2) and their restrictions; direct sums and changes of basis.
+     * of SO(2) and O(2) and their restrictions; O(2)'s quotient by SO(2) and the representations induced from
+     * SO(2), restricted to (0.5, -1) and to D_3; direct sums and changes of basis; user representations.
      */
     static synchronized List<Representation> all() {
         if (all != null) {
@@ -62,6 +66,15 @@ final class SampleRepresentations {
             }
             list.add(Representations.directSum(Representations.irreps(g), null));
         }
+        Group o2 = Groups.o2(6);
+        SubgroupId so2 = SubgroupId.orthogonal(null, -1);
+        list.add(Representations.quotient(o2, so2));
+        for (IrreducibleRepresentation psi : Representations.irreps(o2.subgroup(so2).group())) {
+            Representation induced = Representations.induced(o2, so2, psi);
+            list.add(induced);
+            list.add(Representations.restrict(induced, SubgroupId.orthogonal(0.5, -1)));
+            list.add(Representations.restrict(induced, SubgroupId.orthogonal(0.0, 3)));
+        }
         Random rnd = new Random(11);
         Group c8 = Groups.cyclic(8);
         Group d4 = Groups.dihedral(4);
@@ -77,7 +90,26 @@ final class SampleRepresentations {
         list.add(Representations.changeBasis(d4mixed, HaarOrthogonal.sample(d4mixed.size(), rnd), "d4_rotated",
                 EnumSet.of(Nonlinearity.NORM)));
         list.add(Representations.restrict(d4mixed, SubgroupId.dihedral(1, 2)));
+        list.add(Representations.fromIrreps(d4, "user_d4", List.of(Representations.irrep(d4, 1, 1),
+                Representations.irrep(d4, 0, 2)), HaarOrthogonal.sample(3, rnd), EnumSet.of(Nonlinearity.NORM)));
+        list.add(Representations.fromIrreps(o2, "user_o2", List.of(Representations.irrep(o2, 1, 3),
+                Representations.irrep(o2, 1, 0)), HaarOrthogonal.sample(3, rnd), EnumSet.of(Nonlinearity.GATED)));
+        list.add(Representations.fromDiscreteGroup(c8, "user_c8", regularMatrices(c8), EnumSet.of(Nonlinearity.POINTWISE)));
         all = List.copyOf(list);
         return all;
+    }
+
+    /** The permutation matrices e_h -> e_(gh) of the regular representation, by hand. */
+    private static Map<GroupElement, double[][]> regularMatrices(Group g) {
+        List<GroupElement> els = g.elements();
+        Map<GroupElement, double[][]> m = new HashMap<>();
+        for (GroupElement x : els) {
+            double[][] p = new double[els.size()][els.size()];
+            for (int h = 0; h < els.size(); h++) {
+                p[els.indexOf(g.combine(x, els.get(h)))][h] = 1;
+            }
+            m.put(x, p);
+        }
+        return m;
     }
 }
