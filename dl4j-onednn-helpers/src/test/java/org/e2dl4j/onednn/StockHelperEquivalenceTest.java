@@ -3,6 +3,7 @@ package org.e2dl4j.onednn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -122,6 +123,40 @@ class StockHelperEquivalenceTest {
         assertTrue(inference <= FLOAT_TOLERANCE, () -> name + ": inference differs by " + inference);
         assertTrue(forward <= FLOAT_TOLERANCE, () -> name + ": training forward differs by " + forward);
         assertTrue(backward <= FLOAT_TOLERANCE, () -> name + ": gradients differ by " + backward);
+    }
+
+    /**
+     * The convolution helper builds its op context (kernel, stride, padding) on its first call and keeps it; with
+     * Same padding, libnd4j recomputes the padding from each input, so a later input of another size (and batch)
+     * still agrees.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("resizedInputs")
+    void helperFollowsAChangeOfInputSize(String name, Supplier<Layer> layer) {
+        HelperPair pair = HelperPair.of(HelperPair.initialised(() -> network(layer.get(),
+                InputType.convolutional(9, 9, 2, CNN2DFormat.NCHW))));
+        randomParameters(pair, 13);
+        Nd4j.getRandom().setSeed(17);
+        for (long[] shape : new long[][] {{2, 2, 9, 9}, {3, 2, 12, 10}, {1, 2, 7, 8}}) {
+            INDArray x = Nd4j.randn(DataType.FLOAT, shape);
+            INDArray labels = Nd4j.randn(DataType.FLOAT, pair.off().output(x, false).shape());
+            double inference = pair.inference(x);
+            double backward = pair.backward(x, labels);
+            assertTrue(inference <= FLOAT_TOLERANCE, () -> name + " " + Arrays.toString(shape) + ": inference differs by " + inference);
+            assertTrue(backward <= FLOAT_TOLERANCE, () -> name + " " + Arrays.toString(shape) + ": gradients differ by " + backward);
+        }
+        assertEquals(0, pair.helperFailures(0), name + ": failures of the helper");
+    }
+
+    static Stream<Arguments> resizedInputs() {
+        return Stream.of(
+                Arguments.of("conv k4 s2 Same", (Supplier<Layer>) () -> conv(4, 4).nOut(3).stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same).build()),
+                Arguments.of("conv k3 s2 p1 Truncate", (Supplier<Layer>) () -> conv(3, 3).nOut(3).stride(2, 2)
+                        .padding(1, 1).convolutionMode(ConvolutionMode.Truncate).build()),
+                Arguments.of("batch norm", (Supplier<Layer>) () -> new BatchNormalization.Builder().build()),
+                Arguments.of("avg pool k3 s2 Same", (Supplier<Layer>) () -> pool(PoolingType.AVG, 3).stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same).build()));
     }
 
     private static Arguments cnn(String name, String helper, int[] chw, Supplier<Layer> layer) {
