@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitXavier;
 import org.e2dl4j.math.SizeLimits;
+import org.e2dl4j.math.kernel.BasisPolicy;
 import org.e2dl4j.math.kernel.LayerBasis;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
@@ -211,7 +212,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             try {
                 checkFilterSize();
                 b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
-                        dilation, basisSettings.toPolicy());
+                        dilation, basisPolicy());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(who() + " from " + getInType() + " to " + outType
                         + ": " + e.getMessage(), e);
@@ -219,6 +220,11 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             layerBasis = b;
         }
         return b;
+    }
+
+    /** The kernel-basis policy of the layer: its basis settings. */
+    protected BasisPolicy basisPolicy() {
+        return basisSettings.toPolicy();
     }
 
     /** Refuses a dense filter beyond {@link SizeLimits#ARRAY_LENGTH} before the basis is sampled. */

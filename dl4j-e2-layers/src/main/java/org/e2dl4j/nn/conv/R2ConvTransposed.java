@@ -6,6 +6,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
+import org.e2dl4j.math.kernel.BasisPolicy;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.StockExport;
@@ -48,6 +49,24 @@ public class R2ConvTransposed extends AbstractR2Conv {
             throw new IllegalArgumentException(who() + ": a transposed convolution pads with zeros only (as"
                     + " PyTorch's and e2cnn's), got padding mode " + getPaddingMode());
         }
+    }
+
+    /**
+     * The basis settings, with e2cnn's default rings of a transposed convolution where none are set: its
+     * R2ConvTransposed places them at {@code 0, 1, ..., ceil(k/2) - 1} whatever the dilation (R2Conv scales them by
+     * the dilation), so with a dilation the two layers have different default bases.
+     */
+    @Override
+    protected BasisPolicy basisPolicy() {
+        BasisSettings settings = getBasisSettings();
+        if (settings.getRings() == null && getDilation() > 1 && getKernelSize() >= 1) {
+            double[] rings = new double[(getKernelSize() + 1) / 2];
+            for (int i = 0; i < rings.length; i++) {
+                rings[i] = i;
+            }
+            settings = settings.withRings(rings);
+        }
+        return settings.toPolicy();
     }
 
     @Override
