@@ -1,10 +1,12 @@
 package org.e2dl4j.nn.conv;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -110,7 +112,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         }
         if (paddingMode == null) {
             throw new IllegalArgumentException(who + ": no padding mode (property 'paddingMode' missing); expected"
-                    + " one of " + java.util.Arrays.toString(PaddingMode.values()));
+                    + " one of " + Arrays.toString(PaddingMode.values()));
         }
         if (paddingMode != PaddingMode.ZEROS && convolutionMode == ConvolutionMode.Same) {
             throw new IllegalArgumentException(who + ": padding mode " + paddingMode + " pads by the explicit"
@@ -126,7 +128,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         }
         if (initialization == null) {
             throw new IllegalArgumentException(who + ": no initialization (property 'initialization' missing);"
-                    + " expected one of " + java.util.Arrays.toString(BasisInitialization.values()));
+                    + " expected one of " + Arrays.toString(BasisInitialization.values()));
         }
         checkWeightInit();
         checkGroups(getInType(), "input");
@@ -145,7 +147,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         LayerBasis basis = layerBasis();
         if (initialization == BasisInitialization.DELTA_ORTHOGONAL) {
             try {
-                basis.deltaOrthogonalInit(new java.util.Random(0));
+                basis.deltaOrthogonalInit(new Random(0));
             } catch (IllegalStateException e) {
                 throw new IllegalArgumentException(who + " from " + getInType() + " to " + outType + ": "
                         + e.getMessage() + "; choose another initialization", e);

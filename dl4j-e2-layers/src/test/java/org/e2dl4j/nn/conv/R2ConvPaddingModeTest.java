@@ -5,6 +5,8 @@ import static org.e2dl4j.nn.testing.EditedConfigurations.set;
 import static org.e2dl4j.testing.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.nn.Export;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.testing.LayerContract;
 import org.e2dl4j.nn.testing.LayerRunner;
@@ -79,14 +82,6 @@ class R2ConvPaddingModeTest {
         assertTrue(border > 1e-2, "at the border reflect padding must differ from zeros: " + border);
     }
 
-    private static org.nd4j.linalg.indexing.INDArrayIndex all() {
-        return org.nd4j.linalg.indexing.NDArrayIndex.all();
-    }
-
-    private static org.nd4j.linalg.indexing.INDArrayIndex interval(int from, int to) {
-        return org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to);
-    }
-
     private static Supplier<List<Layer>> c4(PaddingMode mode) {
         return () -> List.of(new R2Conv.Builder(C4_IN, C4_OUT, 3).padding(2).paddingMode(mode).build(),
                 new R2Conv.Builder(C4_OUT, C4_IN, 3).padding(1).paddingMode(mode).build());
@@ -132,7 +127,7 @@ class R2ConvPaddingModeTest {
 
     @Test
     void theRefusalSaysWhy() {
-        IllegalArgumentException e = assertRejected(() -> org.e2dl4j.nn.Export.toStandard(
+        IllegalArgumentException e = assertRejected(() -> Export.toStandard(
                 TestNetworks.withLoss(DataType.FLOAT, 1, TestNetworks.input(C4_IN, 6), c4(PaddingMode.REPLICATE).get())),
                 "REPLICATE", "pad with zeros only");
         assertTrue(e.getMessage().contains("R2Conv"), e.getMessage());
