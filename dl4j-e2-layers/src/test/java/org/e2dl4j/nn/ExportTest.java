@@ -56,7 +56,7 @@ class ExportTest {
                 .layer(new R2Conv.Builder(in, hidden, 5).padding(2).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new R2Conv.Builder(hidden, mixed, 3).stride(2).dilation(1).build())
-                .layer(new R2Conv.Builder(mixed, hidden, 3).paddingMode(ConvolutionMode.Same).bias(false).build())
+                .layer(new R2Conv.Builder(mixed, hidden, 3).convolutionMode(ConvolutionMode.Same).bias(false).build())
                 .layer(new R2ConvTransposed.Builder(hidden, mixed, 3).stride(2).build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nOut(2)

@@ -1,10 +1,12 @@
 package org.e2dl4j.nn.conv;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -12,8 +14,13 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.distribution.Distribution;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitXavier;
 import org.e2dl4j.math.SizeLimits;
+import org.e2dl4j.math.kernel.BasisPolicy;
 import org.e2dl4j.math.kernel.LayerBasis;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
@@ -51,8 +58,10 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
     private int dilation = 1;
     private int groups = 1;
     private boolean bias = true;
-    private ConvolutionMode paddingMode = ConvolutionMode.Truncate;
+    private ConvolutionMode convolutionMode = ConvolutionMode.Truncate;
+    private PaddingMode paddingMode = PaddingMode.ZEROS;
     private BasisSettings basisSettings = BasisSettings.defaults();
+    private BasisInitialization initialization = BasisInitialization.GENERALIZED_HE;
 
     private transient volatile LayerBasis layerBasis;
 
@@ -69,17 +78,21 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         this.dilation = b.dilation;
         this.groups = b.groups;
         this.bias = b.bias;
+        this.convolutionMode = b.convolutionMode;
         this.paddingMode = b.paddingMode;
         this.basisSettings = b.basisSettings;
+        this.initialization = b.initialization;
     }
 
     /** The libnd4j operation this layer runs. */
     public abstract ConvolutionKind kind();
 
     /**
-     * Output type on the input's G-space, kernel size, stride, padding, dilation and padding mode, groups
-     * dividing both types' fields (each group repeating the first), the basis settings, an activation that is
-     * the identity or pointwise on every output field, and a non-empty kernel basis.
+     * Output type on the input's G-space, kernel size, stride, padding, dilation and convolution mode, a padding
+     * mode (other than zeros only with explicit padding, not in Same mode), groups dividing both types' fields
+     * (each group repeating the first), the basis settings, an initialization (delta-orthogonal only where e2cnn
+     * defines it), no DL4J weight initialization other than the network default, an activation that is the
+     * identity or pointwise on every output field, and a non-empty kernel basis.
      */
     @Override
     protected void validate() {
@@ -97,9 +110,27 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who + ": " + e.getMessage(), e);
         }
+        if (paddingMode == null) {
+            throw new IllegalArgumentException(who + ": no padding mode (property 'paddingMode' missing); expected"
+                    + " one of " + Arrays.toString(PaddingMode.values()));
+        }
+        if (paddingMode != PaddingMode.ZEROS && convolutionMode == ConvolutionMode.Same) {
+            throw new IllegalArgumentException(who + ": padding mode " + paddingMode + " pads by the explicit"
+                    + " padding; it needs the Truncate or Strict convolution mode, got Same");
+        }
         if (basisSettings == null) {
             throw new IllegalArgumentException(who + ": no basis settings (property 'basisSettings' missing)");
         }
+        try {
+            basisSettings.check();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who + ": " + e.getMessage(), e);
+        }
+        if (initialization == null) {
+            throw new IllegalArgumentException(who + ": no initialization (property 'initialization' missing);"
+                    + " expected one of " + Arrays.toString(BasisInitialization.values()));
+        }
+        checkWeightInit();
         checkGroups(getInType(), "input");
         checkGroups(outType, "output");
         IActivation act = getActivationFn();
@@ -113,7 +144,32 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
                 }
             }
         }
-        layerBasis();
+        LayerBasis basis = layerBasis();
+        if (initialization == BasisInitialization.DELTA_ORTHOGONAL) {
+            try {
+                basis.deltaOrthogonalInit(new Random(0));
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(who + " from " + getInType() + " to " + outType + ": "
+                        + e.getMessage() + "; choose another initialization", e);
+            }
+        }
+    }
+
+    /**
+     * Refuses a DL4J weight initialization other than the network default (Xavier, which DL4J hands every layer
+     * that sets none): it would not apply to basis weights. Checked again when the network is initialised, since
+     * the network's own {@code weightInit} reaches the layer only then.
+     *
+     * @throws IllegalArgumentException naming the layer, the weight initialization and what to use instead
+     */
+    void checkWeightInit() {
+        IWeightInit init = getWeightInitFn();
+        if (init != null && !(init instanceof WeightInitXavier)) {
+            throw new IllegalArgumentException(who() + ": DL4J's weightInit (" + init + ", set on the layer or as the"
+                    + " network's default) does not apply to the basis weights of a steerable convolution; choose"
+                    + " initialization(BasisInitialization.GENERALIZED_HE, DELTA_ORTHOGONAL or NONE) on the layer and"
+                    + " set the weightInit of the stock layers on those layers");
+        }
     }
 
     /** The convolutions apply their activation to {@code x * K + b}. */
@@ -158,7 +214,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             try {
                 checkFilterSize();
                 b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
-                        dilation, basisSettings.toPolicy());
+                        dilation, basisPolicy());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(who() + " from " + getInType() + " to " + outType
                         + ": " + e.getMessage(), e);
@@ -166,6 +222,11 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             layerBasis = b;
         }
         return b;
+    }
+
+    /** The kernel-basis policy of the layer: its basis settings. */
+    protected BasisPolicy basisPolicy() {
+        return basisSettings.toPolicy();
     }
 
     /** Refuses a dense filter beyond {@link SizeLimits#ARRAY_LENGTH} before the basis is sampled. */
@@ -182,10 +243,15 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
 
     /**
      * Exports the convolution as its stock DL4J counterpart ({@link #stockLayer}) holding the expanded filter
-     * ("W") and, with a bias, the expanded bias ("b"), with this layer's training settings.
+     * ("W") and, with a bias, the expanded bias ("b"), with this layer's training settings. Refused for a padding
+     * mode other than zeros: stock DL4J convolutions and padding layers pad with zeros only.
      */
     @Override
     public StockExport toStock(org.deeplearning4j.nn.api.Layer trained) {
+        if (paddingMode != PaddingMode.ZEROS) {
+            return StockExport.refused("it pads its input in " + paddingMode + " mode, and stock DL4J convolutions"
+                    + " and padding layers (ZeroPaddingLayer) pad with zeros only");
+        }
         R2ConvLayer conv = (R2ConvLayer) trained;
         return StockExport.replacedBy(ExportedLayer.replacing(this, stockLayer(conv.hasBias()), stockParams(conv)));
     }
@@ -200,12 +266,17 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         return params;
     }
 
-    /** The stock DL4J layer of the same kind, kernel, stride, padding, dilation and padding mode. */
+    /** The stock DL4J layer of the same kind, kernel, stride, padding, dilation and convolution mode. */
     protected abstract ConvolutionLayer stockLayer(boolean hasBias);
 
-    /** The spatial geometry (kernel, stride, padding, dilation, padding mode). */
+    /** The spatial geometry (kernel, stride, padding, dilation, convolution mode, output padding). */
     public ConvGeometry geometry() {
-        return new ConvGeometry(kernelSize, stride, padding, dilation, paddingMode);
+        return new ConvGeometry(kernelSize, stride, padding, dilation, convolutionMode, outputPadding());
+    }
+
+    /** The output padding of the geometry: 0, unless the transposed convolution sets one. */
+    protected int outputPadding() {
+        return 0;
     }
 
     /** Whether the layer has bias parameters: bias requested and the output type contains a trivial irrep. */
@@ -228,6 +299,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
         ConvGeometry g = geometry();
         try {
+            paddingMode.checkSize(padding, Math.min(in.getHeight(), in.getWidth()));
             return FieldInputType.of(outType, kind().outputSize(g, in.getHeight()), kind().outputSize(g, in.getWidth()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who() + ", input " + in.getHeight() + " x " + in.getWidth() + ": " + e.getMessage(), e);
@@ -320,12 +392,31 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         this.bias = bias;
     }
 
-    public ConvolutionMode getPaddingMode() {
+    /** DL4J's convolution mode: Truncate (the default), Strict or Same. */
+    public ConvolutionMode getConvolutionMode() {
+        return convolutionMode;
+    }
+
+    public void setConvolutionMode(ConvolutionMode convolutionMode) {
+        this.convolutionMode = convolutionMode;
+    }
+
+    /** e2cnn's padding mode: how the explicit padding is filled. */
+    public PaddingMode getPaddingMode() {
         return paddingMode;
     }
 
-    public void setPaddingMode(ConvolutionMode paddingMode) {
+    public void setPaddingMode(PaddingMode paddingMode) {
         this.paddingMode = paddingMode;
+    }
+
+    /** How the basis weights are initialised. */
+    public BasisInitialization getInitialization() {
+        return initialization;
+    }
+
+    public void setInitialization(BasisInitialization initialization) {
+        this.initialization = initialization;
     }
 
     public BasisSettings getBasisSettings() {
@@ -347,7 +438,8 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         }
         AbstractR2Conv c = (AbstractR2Conv) o;
         return kernelSize == c.kernelSize && stride == c.stride && padding == c.padding && dilation == c.dilation
-                && groups == c.groups && bias == c.bias && paddingMode == c.paddingMode
+                && groups == c.groups && bias == c.bias && convolutionMode == c.convolutionMode
+                && paddingMode == c.paddingMode && initialization == c.initialization
                 && Objects.equals(outType, c.outType)
                 && Objects.equals(basisSettings, c.basisSettings);
     }
@@ -355,20 +447,22 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
     @Override
     public int hashCode() {
         return Objects.hash(super.hashCode(), outType, kernelSize, stride, padding, dilation, groups, bias,
-                paddingMode, basisSettings);
+                convolutionMode, paddingMode, initialization, basisSettings);
     }
 
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + (getLayerName() == null ? "" : "'" + getLayerName() + "', ") + getInType() + " -> "
                 + outType + ", k=" + kernelSize + ", stride=" + stride + ", padding=" + padding + ", dilation="
-                + dilation + (groups == 1 ? "" : ", groups=" + groups) + ", " + paddingMode
+                + dilation + (groups == 1 ? "" : ", groups=" + groups) + ", " + convolutionMode
+                + (paddingMode == PaddingMode.ZEROS ? "" : ", " + paddingMode + " padding")
                 + (bias ? "" : ", no bias") + ")";
     }
 
     /**
-     * The builder shared by the steerable convolutions. Defaults: stride 1, padding 0, dilation 1, 1 group,
-     * bias on, padding mode Truncate, identity activation, e2cnn's basis defaults.
+     * The builder shared by the steerable convolutions. Defaults: stride 1, padding 0 (zeros), dilation 1, 1 group,
+     * bias on, convolution mode Truncate, identity activation, e2cnn's basis defaults, generalized He
+     * initialization. DL4J's {@code weightInit} and {@code dist} are refused (see {@link BasisInitialization}).
      */
     public abstract static class Builder<T extends Builder<T>> extends EquivariantLayer.Builder<T> {
         private final FieldType outType;
@@ -378,8 +472,10 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         private int dilation = 1;
         private int groups = 1;
         private boolean bias = true;
-        private ConvolutionMode paddingMode = ConvolutionMode.Truncate;
+        private ConvolutionMode convolutionMode = ConvolutionMode.Truncate;
+        private PaddingMode paddingMode = PaddingMode.ZEROS;
         private BasisSettings basisSettings = BasisSettings.defaults();
+        private BasisInitialization initialization = BasisInitialization.GENERALIZED_HE;
 
         protected Builder(FieldType inType, FieldType outType, int kernelSize) {
             super(inType);
@@ -392,7 +488,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             return (T) this;
         }
 
-        /** Zero padding on every side (default 0). */
+        /** Padding on every side (default 0), filled as the {@link #paddingMode(PaddingMode) padding mode} says. */
         public T padding(int padding) {
             this.padding = padding;
             return self();
@@ -425,10 +521,58 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             return self();
         }
 
-        /** DL4J's padding mode: Truncate (default), Strict or Same. */
-        public T paddingMode(ConvolutionMode mode) {
+        /** DL4J's convolution mode: Truncate (default), Strict or Same. */
+        public T convolutionMode(ConvolutionMode mode) {
+            this.convolutionMode = mode;
+            return self();
+        }
+
+        /** How the padding is filled (e2cnn's {@code padding_mode}; default zeros). */
+        public T paddingMode(PaddingMode mode) {
             this.paddingMode = mode;
             return self();
+        }
+
+        /** How the basis weights are initialised (default generalized He; NONE is e2cnn's initialize=False). */
+        public T initialization(BasisInitialization init) {
+            this.initialization = init;
+            return self();
+        }
+
+        /** Refused: DL4J's weight initializations do not apply to basis weights; use {@link #initialization}. */
+        @Override
+        public T weightInit(IWeightInit weightInit) {
+            throw refusedWeightInit(String.valueOf(weightInit));
+        }
+
+        /** Refused: DL4J's weight initializations do not apply to basis weights; use {@link #initialization}. */
+        @Override
+        public T weightInit(WeightInit weightInit) {
+            throw refusedWeightInit(String.valueOf(weightInit));
+        }
+
+        /** Refused: DL4J's weight initializations do not apply to basis weights; use {@link #initialization}. */
+        @Override
+        public T weightInit(Distribution distribution) {
+            throw refusedWeightInit(String.valueOf(distribution));
+        }
+
+        /** Refused: DL4J's weight initializations do not apply to basis weights; use {@link #initialization}. */
+        @Override
+        public T dist(Distribution distribution) {
+            throw refusedWeightInit(String.valueOf(distribution));
+        }
+
+        private IllegalArgumentException refusedWeightInit(String what) {
+            return new IllegalArgumentException(layerClassName() + ": DL4J's weightInit (" + what + ") does not"
+                    + " apply to the basis weights of a steerable convolution; use initialization("
+                    + "BasisInitialization.GENERALIZED_HE, DELTA_ORTHOGONAL or NONE)");
+        }
+
+        /** The simple name of the configuration class this builder builds ("R2Conv"). */
+        private String layerClassName() {
+            Class<?> enclosing = getClass().getEnclosingClass();
+            return enclosing == null ? getClass().getSimpleName() : enclosing.getSimpleName();
         }
 
         /** All basis settings at once (default: e2cnn's). */
@@ -461,6 +605,15 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             return self();
         }
 
+        /**
+         * A band limit given as a function of the ring radius that the configuration can store (e2cnn's callable
+         * {@code frequencies_cutoff}): a {@link FrequencyCutoffTable} or a named class of the user's.
+         */
+        public T frequencyCutoff(FrequencyCutoffFunction function) {
+            this.basisSettings = basisSettings.withFrequencyCutoff(function);
+            return self();
+        }
+
         /** The band limit |frequency| &lt;= factor * radius. */
         public T frequencyCutoffFactor(double factor) {
             this.basisSettings = basisSettings.withFrequencyCutoffFactor(factor);
@@ -473,7 +626,10 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             return self();
         }
 
-        /** A filter on basis elements (default none). */
+        /**
+         * A filter on basis elements (default none; e2cnn's {@code basis_filter}): {@link BasisFilter}'s bounds or
+         * a named class of the user's.
+         */
         public T basisFilter(BasisFilter filter) {
             this.basisSettings = basisSettings.withBasisFilter(filter);
             return self();

@@ -3,11 +3,12 @@ package org.e2dl4j.nn.conv;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 
 /**
- * The spatial geometry of a square 2D convolution: kernel size k, stride s, zero padding p, dilation d and
- * DL4J's padding mode. For an input of size n the output size is
- * {@code floor((n + 2p - d(k-1) - 1) / s) + 1} (Truncate; Strict also demands the division be exact) or
+ * The spatial geometry of a square 2D convolution: kernel size k, stride s, padding p, dilation d, DL4J's
+ * convolution mode and, for a transposed convolution, the output padding q. For an input of size n the output
+ * size is {@code floor((n + 2p - d(k-1) - 1) / s) + 1} (Truncate; Strict also demands the division be exact) or
  * {@code ceil(n / s)} (Same, padding chosen by libnd4j); a transposed convolution maps n to
- * {@code s(n-1) + d(k-1) + 1 - 2p} (Truncate, Strict) or {@code n s} (Same). Immutable.
+ * {@code s(n-1) + d(k-1) + 1 - 2p + q} (Truncate, Strict; PyTorch's {@code output_padding}: q more rows and
+ * columns at the bottom and right) or {@code n s} (Same). Immutable.
  */
 public final class ConvGeometry {
 
@@ -22,23 +23,50 @@ public final class ConvGeometry {
     private final int padding;
     private final int dilation;
     private final ConvolutionMode mode;
+    private final int outputPadding;
 
     /**
+     * A geometry without output padding.
+     *
      * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a 2D mode)
      */
     public ConvGeometry(int kernelSize, int stride, int padding, int dilation, ConvolutionMode mode) {
+        this(kernelSize, stride, padding, dilation, mode, 0);
+    }
+
+    /**
+     * @param outputPadding q, the rows and columns a transposed convolution adds at the bottom and right; as in
+     *                      PyTorch, below the stride or below the dilation, and 0 in Same mode
+     * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a 2D mode)
+     */
+    public ConvGeometry(int kernelSize, int stride, int padding, int dilation, ConvolutionMode mode,
+                        int outputPadding) {
         if (kernelSize < 1 || stride < 1 || dilation < 1 || padding < 0) {
             throw new IllegalArgumentException("need kernelSize >= 1, stride >= 1, dilation >= 1, padding >= 0; got"
                     + " kernelSize " + kernelSize + ", stride " + stride + ", dilation " + dilation + ", padding " + padding);
         }
         if (mode == null || mode == ConvolutionMode.Causal) {
-            throw new IllegalArgumentException("padding mode must be Truncate, Strict or Same, got " + mode);
+            throw new IllegalArgumentException("convolution mode must be Truncate, Strict or Same, got " + mode);
+        }
+        if (outputPadding < 0 || outputPadding > 0 && outputPadding >= Math.max(stride, dilation)) {
+            throw new IllegalArgumentException("output padding must be >= 0 and smaller than the stride or the"
+                    + " dilation (stride " + stride + ", dilation " + dilation + "), got " + outputPadding);
+        }
+        if (outputPadding > 0 && mode == ConvolutionMode.Same) {
+            throw new IllegalArgumentException("output padding " + outputPadding + " needs the Truncate or Strict"
+                    + " convolution mode (Same fixes the output size to input size x stride)");
         }
         this.kernelSize = kernelSize;
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
         this.mode = mode;
+        this.outputPadding = outputPadding;
+    }
+
+    /** The same kernel, stride, dilation and mode with another padding and no output padding: what an op runs. */
+    ConvGeometry withPadding(int newPadding) {
+        return new ConvGeometry(kernelSize, stride, newPadding, dilation, mode);
     }
 
     /** The span d(k-1)+1 the dilated kernel covers. */
@@ -61,7 +89,7 @@ public final class ConvGeometry {
                     + " is smaller than the dilated kernel (" + effectiveKernelSize() + ")");
         }
         if (mode == ConvolutionMode.Strict && span % stride != 0) {
-            throw new IllegalArgumentException("Strict padding mode: (input " + n + " + 2 * padding " + padding
+            throw new IllegalArgumentException("Strict convolution mode: (input " + n + " + 2 * padding " + padding
                     + " - dilated kernel " + effectiveKernelSize() + ") = " + span + " is not divisible by stride "
                     + stride + "; use Truncate or Same, or change the sizes");
         }
@@ -77,7 +105,7 @@ public final class ConvGeometry {
         if (mode == ConvolutionMode.Same) {
             return n * stride;
         }
-        long out = stride * (n - 1) + effectiveKernelSize() - 2L * padding;
+        long out = stride * (n - 1) + effectiveKernelSize() - 2L * padding + outputPadding;
         if (out < 1) {
             throw new IllegalArgumentException("transposed convolution of input size " + n + " with padding "
                     + padding + " gives an empty output (" + out + ")");
@@ -110,5 +138,10 @@ public final class ConvGeometry {
 
     public ConvolutionMode mode() {
         return mode;
+    }
+
+    /** q, the output padding of a transposed convolution (0 for a convolution). */
+    public int outputPadding() {
+        return outputPadding;
     }
 }

@@ -10,7 +10,8 @@ import org.e2dl4j.nn.FieldType;
  * type {@code in} [N, in.size(), H, W] to one of type {@code out} [N, out.size(), H', W'] by
  * {@code y = x * K + b} with a filter {@code K = sum_w weight_w * basis_w} from the steerable kernel basis, so
  * that {@code f(g.x) = g.f(x)} for every element g of the G-space's group (exactly on grid-preserving ones).
- * H' = floor((H + 2p - d(k-1) - 1) / s) + 1 (Truncate), ceil(H / s) (Same).
+ * H' = floor((H + 2p - d(k-1) - 1) / s) + 1 (Truncate), ceil(H / s) (Same). The padding is zeros or, as e2cnn's
+ * {@code padding_mode}, reflected, replicated or circular ({@link PaddingMode}).
  *
  * <pre>
  *   new R2Conv.Builder(FieldType.trivial(gs, 3), FieldType.regular(gs, 8), 5).padding(2).build()
@@ -42,7 +43,7 @@ public class R2Conv extends AbstractR2Conv {
         int k = getKernelSize();
         return new ConvolutionLayer.Builder(k, k).nIn(getInType().size()).nOut(getOutType().size())
                 .stride(getStride(), getStride()).padding(getPadding(), getPadding())
-                .dilation(getDilation(), getDilation()).convolutionMode(getPaddingMode()).dataFormat(CNN2DFormat.NCHW)
+                .dilation(getDilation(), getDilation()).convolutionMode(getConvolutionMode()).dataFormat(CNN2DFormat.NCHW)
                 .hasBias(hasBias).build();
     }
 

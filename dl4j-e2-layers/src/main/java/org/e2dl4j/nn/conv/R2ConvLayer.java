@@ -1,5 +1,8 @@
 package org.e2dl4j.nn.conv;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +21,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -31,6 +35,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>backward: the forward pass's filter and input are reused (no recomputation when the activation is the
  *       identity, the default), conv2d_bp / deconv2d_bp give dL/dx, dL/dfilter and dL/dbias per channel, and
  *       the transposed expansions give dL/dweights and dL/dbias.</li>
+ *   <li>a padding mode other than zeros pads the input explicitly ({@link InputPadding}) before an unpadded op,
+ *       and folds dL/d(padded input) back onto dL/dx;</li>
+ *   <li>an output padding q (transposed only) runs deconv2d with padding max(p - q, 0) and keeps its rows and
+ *       columns from p - max(p - q, 0) on; rows beyond it hold the bias alone. Backward pads dL/dy back to the
+ *       op's output with zeros, and dL/dbias is the sum of dL/dy.</li>
  * </ul>
  * The input is checked and cast to the layer's data type ({@link LayerInput}). The output is created in the
  * ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD; the expanded filter and its gradient buffer live outside
@@ -39,7 +48,14 @@ import org.nd4j.linalg.factory.Nd4j;
 final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
 
     private final ConvolutionKind kind;
+    /** The layer's geometry (output sizes). */
     private final ConvGeometry geometry;
+    /** The geometry the libnd4j op runs with: unpadded for an explicit padding mode, less padded for an output padding. */
+    private final ConvGeometry opGeometry;
+    /** The explicit padding of a non-zero padding mode, or null. */
+    private final InputPadding inputPadding;
+    /** Rows and columns of the op's output skipped at the top and left (output padding), 0 if none. */
+    private final int outputOffset;
     private final FilterExpansion filter;
     private final BiasExpansion bias;
     private final ParamSnapshot weightSnapshot = new ParamSnapshot();
@@ -50,6 +66,20 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
         AbstractR2Conv c = (AbstractR2Conv) conf.getLayer();
         this.kind = c.kind();
         this.geometry = c.geometry();
+        if (c.getPaddingMode() != PaddingMode.ZEROS) {
+            this.inputPadding = new InputPadding(c.getPaddingMode(), geometry.padding());
+            this.opGeometry = geometry.withPadding(0);
+            this.outputOffset = 0;
+        } else if (geometry.outputPadding() > 0) {
+            int opPadding = Math.max(geometry.padding() - geometry.outputPadding(), 0);
+            this.inputPadding = null;
+            this.opGeometry = geometry.withPadding(opPadding);
+            this.outputOffset = geometry.padding() - opPadding;
+        } else {
+            this.inputPadding = null;
+            this.opGeometry = geometry;
+            this.outputOffset = 0;
+        }
         LayerBasis basis = c.layerBasis();
         List<ExpansionBlock> blocks = new ArrayList<>();
         for (PairBasis pair : basis.pairs()) {
@@ -101,8 +131,29 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
                 : activation.backprop(convolve(true, ArrayType.BP_WORKING_MEM, workspaceMgr), epsilon).getFirst();
         refresh(true, workspaceMgr);
         INDArray gradInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-        kind.backward(input, filter.filter(), bias == null ? null : bias.expanded(), delta, gradInput,
-                filter.gradientBuffer(), bias == null ? null : bias.gradientBuffer(), geometry);
+        INDArray expandedBias = bias == null ? null : bias.expanded();
+        INDArray channelGradBias = bias == null ? null : bias.gradientBuffer();
+        if (inputPadding != null) {
+            INDArray padded = inputPadding.pad(input, ArrayType.BP_WORKING_MEM, workspaceMgr);
+            INDArray gradPadded = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, padded.shape(), 'c');
+            kind.backward(padded, filter.filter(), expandedBias, delta, gradPadded, filter.gradientBuffer(), channelGradBias,
+                    opGeometry);
+            inputPadding.backprop(gradPadded, gradInput);
+        } else if (opGeometry != geometry) {
+            INDArray gradOp = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType, opOutputShape(), 'c');
+            long rows = coveredRows(gradOp.size(2), delta.size(2));
+            long cols = coveredRows(gradOp.size(3), delta.size(3));
+            gradOp.get(all(), all(), interval(outputOffset, outputOffset + rows), interval(outputOffset, outputOffset + cols))
+                    .assign(delta.get(all(), all(), interval(0, rows), interval(0, cols)));
+            kind.backward(input, filter.filter(), expandedBias, gradOp, gradInput, filter.gradientBuffer(), channelGradBias,
+                    opGeometry);
+            if (channelGradBias != null) {
+                channelGradBias.assign(delta.sum(0, 2, 3));
+            }
+        } else {
+            kind.backward(input, filter.filter(), expandedBias, delta, gradInput, filter.gradientBuffer(), channelGradBias,
+                    geometry);
+        }
         Gradient gradient = new DefaultGradient();
         INDArray gradWeights = gradientViews.get(R2ConvParamInitializer.WEIGHT_KEY);
         filter.backprop(gradWeights);
@@ -147,6 +198,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
         long height;
         long width;
         try {
+            c.getPaddingMode().checkSize(geometry.padding(), Math.min(input.size(2), input.size(3)));
             height = kind.outputSize(geometry, input.size(2));
             width = kind.outputSize(geometry, input.size(3));
         } catch (IllegalArgumentException e) {
@@ -154,10 +206,42 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
                     + java.util.Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
         }
         refresh(training, workspaceMgr);
-        INDArray out = workspaceMgr.createUninitialized(arrayType, dataType,
-                new long[] {input.size(0), c.getOutType().size(), height, width}, 'c');
-        kind.forward(input, filter.filter(), bias == null ? null : bias.expanded(), out, geometry);
+        long[] shape = {input.size(0), c.getOutType().size(), height, width};
+        INDArray expandedBias = bias == null ? null : bias.expanded();
+        if (inputPadding != null) {
+            INDArray padded = inputPadding.pad(input, ArrayType.FF_WORKING_MEM, workspaceMgr);
+            INDArray out = workspaceMgr.createUninitialized(arrayType, dataType, shape, 'c');
+            kind.forward(padded, filter.filter(), expandedBias, out, opGeometry);
+            return out;
+        }
+        if (opGeometry != geometry) {
+            INDArray full = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, opOutputShape(), 'c');
+            kind.forward(input, filter.filter(), expandedBias, full, opGeometry);
+            INDArray out = workspaceMgr.create(arrayType, dataType, shape, 'c');
+            long rows = coveredRows(full.size(2), height);
+            long cols = coveredRows(full.size(3), width);
+            if (expandedBias != null && (rows < height || cols < width)) {
+                Nd4j.getExecutioner().exec(new BroadcastAddOp(out, expandedBias, out, 1));
+            }
+            out.get(all(), all(), interval(0, rows), interval(0, cols))
+                    .assign(full.get(all(), all(), interval(outputOffset, outputOffset + rows),
+                            interval(outputOffset, outputOffset + cols)));
+            return out;
+        }
+        INDArray out = workspaceMgr.createUninitialized(arrayType, dataType, shape, 'c');
+        kind.forward(input, filter.filter(), expandedBias, out, geometry);
         return out;
+    }
+
+    /** The shape of the op's output for the current input (output padding: the less padded transposed output). */
+    private long[] opOutputShape() {
+        return new long[] {input.size(0), layerConf().getOutType().size(), kind.outputSize(opGeometry, input.size(2)),
+                kind.outputSize(opGeometry, input.size(3))};
+    }
+
+    /** How many of the layer's output rows the op's output covers from the output offset on. */
+    private long coveredRows(long opRows, long outRows) {
+        return Math.min(outRows, opRows - outputOffset);
     }
 
     /** Re-expands the filter and bias if the parameters (with weight noise, in training) changed. */

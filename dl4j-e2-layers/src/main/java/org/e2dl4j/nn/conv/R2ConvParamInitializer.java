@@ -16,8 +16,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Parameters of the steerable convolutions: "W", the basis weights in e2cnn's layout (pairs sorted by
- * representation names, then [outField][inField][element]), initialised with e2cnn's generalized He rule
- * from a Java RNG seeded by the network seed and the layer name (same values on every backend); and, when
+ * representation names, then [outField][inField][element]), initialised by the layer's
+ * {@link BasisInitialization} (e2cnn's generalized He rule by default, delta-orthogonal, or zeros) from a Java
+ * RNG seeded by the network seed and the layer name (same values on every backend); and, when
  * the layer has a bias, "b", one per trivial irrep of the output type, set to the configured bias init
  * (default 0). Both are views of the layer's slice of the network's flat parameter vector.
  */
@@ -83,9 +84,15 @@ final class R2ConvParamInitializer implements ParamInitializer {
         Map<String, INDArray> params = views(conf.getLayer(), paramsView);
         if (initializeParams) {
             AbstractR2Conv c = conf(conf.getLayer());
+            c.checkWeightInit();
             Random rnd = new Random(conf.getSeed() * 31 + (c.getLayerName() == null ? 0 : c.getLayerName().hashCode()));
             INDArray w = params.get(WEIGHT_KEY);
-            w.assign(Nd4j.createFromArray(c.layerBasis().heInit(rnd)).castTo(w.dataType()));
+            switch (c.getInitialization()) {
+                case GENERALIZED_HE -> w.assign(Nd4j.createFromArray(c.layerBasis().heInit(rnd)).castTo(w.dataType()));
+                case DELTA_ORTHOGONAL -> w.assign(Nd4j.createFromArray(c.layerBasis().deltaOrthogonalInit(rnd))
+                        .castTo(w.dataType()));
+                case NONE -> w.assign(0);
+            }
             if (params.containsKey(BIAS_KEY)) {
                 params.get(BIAS_KEY).assign(c.getBiasInit());
             }

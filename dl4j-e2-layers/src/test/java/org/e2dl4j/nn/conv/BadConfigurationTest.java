@@ -82,8 +82,8 @@ class BadConfigurationTest {
 
     @Test
     void causalPaddingMode() {
-        assertRefusedOnBothPaths(() -> conv().paddingMode(ConvolutionMode.Causal).build(), conv().build(),
-                set("paddingMode", "\"Causal\""), WHO, "Truncate, Strict or Same", "Causal");
+        assertRefusedOnBothPaths(() -> conv().convolutionMode(ConvolutionMode.Causal).build(), conv().build(),
+                set("convolutionMode", "\"Causal\""), WHO, "Truncate, Strict or Same", "Causal");
     }
 
     @Test

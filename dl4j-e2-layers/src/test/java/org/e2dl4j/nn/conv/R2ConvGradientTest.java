@@ -70,7 +70,7 @@ class R2ConvGradientTest {
                 network("C4 without bias, stride 2", 7, 2, () -> List.of(
                         new R2Conv.Builder(c4Trivial, c4Regular, 3).stride(2).bias(false).build())),
                 network("C4 dilation 2, Same padding mode", 6, 2, () -> List.of(
-                        new R2Conv.Builder(c4Trivial, c4Regular, 3).dilation(2).paddingMode(ConvolutionMode.Same)
+                        new R2Conv.Builder(c4Trivial, c4Regular, 3).dilation(2).convolutionMode(ConvolutionMode.Same)
                                 .build())),
                 network("C4 interleaved mixed field types", 5, c4Mixed.size(), () -> List.of(
                         new R2Conv.Builder(c4Mixed, c4Mixed, 3).padding(1).build())),

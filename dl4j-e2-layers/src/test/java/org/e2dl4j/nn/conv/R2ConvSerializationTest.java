@@ -45,7 +45,7 @@ class R2ConvSerializationTest {
                         .frequencyCutoff(ManualCutoff.FCO3).maximumOffset(1)
                         .basisFilter(BasisFilter.maximumFrequency(2)).activation(Activation.RELU).build())
                 .layer(new R2Conv.Builder(HIDDEN, MIXED, 3).stride(2).dilation(1).bias(false)
-                        .paddingMode(ConvolutionMode.Same).build())
+                        .convolutionMode(ConvolutionMode.Same).build())
                 .layer(new R2Conv.Builder(MIXED, HIDDEN, 3).groups(2).frequencyCutoffFactor(1.5).build())
                 .layer(new R2ConvTransposed.Builder(HIDDEN, IN, 3).stride(2).build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())

@@ -84,7 +84,7 @@ class R2ConvValidationTest {
         assertRejected(() -> new R2Conv.Builder(TRIVIAL, REGULAR, 0).build(), "kernelSize 0");
         assertRejected(() -> new R2Conv.Builder(TRIVIAL, REGULAR, 3).padding(-1).build(), "padding -1");
         assertRejected(() -> new R2Conv.Builder(TRIVIAL, REGULAR, 3).stride(0).build(), "stride 0");
-        assertRejected(() -> new R2Conv.Builder(TRIVIAL, REGULAR, 3).paddingMode(ConvolutionMode.Causal).build(),
+        assertRejected(() -> new R2Conv.Builder(TRIVIAL, REGULAR, 3).convolutionMode(ConvolutionMode.Causal).build(),
                 "Causal");
         assertRejected(() -> new R2Conv.Builder(TRIVIAL, REGULAR, 3).groups(3).build(), "groups", "got 3");
         assertRejected(() -> new R2Conv.Builder(TRIVIAL, VECTORS, 3).activation(Activation.RELU).build(),

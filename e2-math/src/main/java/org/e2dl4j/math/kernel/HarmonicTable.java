@@ -1,8 +1,8 @@
 package org.e2dl4j.math.kernel;
 
 /**
- * {@code cos(m phi_p)} and {@code sin(m phi_p)} for every grid point p and {@code m = 0 .. M}, with
- * {@code phi_p} the angle of the point measured from a reference axis. Built by the angle-addition recurrence
+ * {@code cos(m phi_p)} and {@code sin(m phi_p)} for every point p (of a grid or any list) and {@code m = 0 .. M},
+ * with {@code phi_p} the angle of the point measured from a reference axis. Built by the angle-addition recurrence
  * {@code cos((m+1) phi) = cos(m phi) cos(phi) - sin(m phi) sin(phi)} (and the matching one for sin), so one
  * table costs two trigonometric calls per point.
  */
@@ -13,18 +13,18 @@ final class HarmonicTable {
     private final double[] sin;
 
     /**
-     * @param grid             the sampling grid
+     * @param angles           the polar angle of every point
      * @param axis             the angle subtracted from every point's angle (0 for rotation groups)
      * @param maximumFrequency M, the largest |mu| needed
      */
-    HarmonicTable(SamplingGrid grid, double axis, int maximumFrequency) {
+    HarmonicTable(double[] angles, double axis, int maximumFrequency) {
         this.maximumFrequency = maximumFrequency;
-        int points = grid.size();
+        int points = angles.length;
         int width = maximumFrequency + 1;
         cos = new double[points * width];
         sin = new double[points * width];
         for (int p = 0; p < points; p++) {
-            double phi = grid.angle(p) - axis;
+            double phi = angles[p] - axis;
             double c1 = Math.cos(phi);
             double s1 = Math.sin(phi);
             int base = p * width;

@@ -46,7 +46,11 @@ final class KernelSampling {
         for (int b = mask.nextSetBit(0); b >= 0; b = mask.nextSetBit(b + 1)) {
             maxFrequency = Math.max(maxFrequency, Math.abs(all.get(b).frequency()));
         }
-        HarmonicTable table = new HarmonicTable(grid, analytic.angleOrigin(), maxFrequency);
+        double[] angles = new double[points];
+        for (int p = 0; p < points; p++) {
+            angles[p] = grid.angle(p);
+        }
+        HarmonicTable table = new HarmonicTable(angles, analytic.angleOrigin(), maxFrequency);
         GaussianRadialProfile radial = analytic.radial();
         double[] radialValues = new double[radial.rings() * points];
         for (int ring = 0; ring < radial.rings(); ring++) {
@@ -108,9 +112,10 @@ final class KernelSampling {
     /**
      * The angular harmonic of an element placed in its irreps block and lifted through both changes of basis,
      * {@code A[o][i][p] = sum_{a,c} Q_out[o][outStart + a] H[a][c](phi_p) Q_in^-1[inStart + c][i]}, computed as
-     * {@code T = H Q_in^-1} then {@code Q_out T}.
+     * {@code T = H Q_in^-1} then {@code Q_out T}. The scratch arrays hold at least {@code 4 points},
+     * {@code 2 inSize points} and 4 values.
      */
-    private static double[] liftAngular(AnalyticKernelBasis analytic, BasisElement e, HarmonicTable table,
+    static double[] liftAngular(AnalyticKernelBasis analytic, BasisElement e, HarmonicTable table,
                                         boolean[] origin, double[] block, double[] partial, double[] cell) {
         IrrepDecomposition in = analytic.in();
         IrrepDecomposition out = analytic.out();

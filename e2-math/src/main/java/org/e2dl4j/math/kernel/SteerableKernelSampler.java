@@ -50,7 +50,7 @@ public final class SteerableKernelSampler implements PairBasisSampler {
         };
     }
 
-    private static int rotationOrder(GSpace gspace, PlanarSymmetry symmetry) {
+    static int rotationOrder(GSpace gspace, PlanarSymmetry symmetry) {
         return switch (symmetry) {
             case CYCLIC, DIHEDRAL -> gspace.fibergroup().rotationOrder();
             case FLIP -> 2;
@@ -58,7 +58,7 @@ public final class SteerableKernelSampler implements PairBasisSampler {
         };
     }
 
-    private static void checkGroup(GSpace gspace, Representation r) {
+    static void checkGroup(GSpace gspace, Representation r) {
         if (!r.group().equals(gspace.fibergroup())) {
             throw new IllegalArgumentException("representation " + r.name() + " of " + r.group().name()
                     + " does not belong to the G-space " + gspace.name() + " (group " + gspace.fibergroup().name()

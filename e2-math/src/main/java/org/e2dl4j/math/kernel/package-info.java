@@ -9,6 +9,8 @@
  * {@link org.e2dl4j.math.kernel.SamplingPlan}), {@link org.e2dl4j.math.kernel.SteerableKernelSampler} (one
  * representation pair, cached in {@link org.e2dl4j.math.kernel.KernelBasisCache}) and
  * {@link org.e2dl4j.math.kernel.LayerBasis} (a whole layer: pair layout, bias, He initialization, expansion).
+ * {@link org.e2dl4j.math.kernel.KernelBasis} is the analytic basis of one pair before any grid, sampled at any
+ * points (e2cnn's {@code KernelBasis.sample}).
  * Other families of equivariant stencils (e.g. steerable PDOs) plug in through
  * {@link org.e2dl4j.math.kernel.PairBasisSampler}.
  */
