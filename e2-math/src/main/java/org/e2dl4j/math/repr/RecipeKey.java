@@ -1,6 +1,7 @@
 package org.e2dl4j.math.repr;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.e2dl4j.math.group.Group;
@@ -17,6 +18,9 @@ import org.e2dl4j.math.group.SubgroupId;
  *       {@code C8}, {@code D4}, {@code SO(2)@f} or {@code O(2)@f} (f the maximum frequency);</li>
  *   <li>{@code disentangle:<i>:<key>} for the i-th disentangled part, {@code concatenated:<key>} for the
  *       output of a concatenated nonlinearity;</li>
+ *   <li>{@code spectralRegular:<ids>} and {@code spectralQuotient:<subgroup>:<ids>} for escnn's band-limited
+ *       regular and quotient representations, the irrep ids separated by {@code |}, e.g.
+ *       {@code spectralRegular:0|1|2} or {@code spectralQuotient:None,-1:0,0|1,0};</li>
  * </ul>
  * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
  * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Direct sums and changes
@@ -26,7 +30,7 @@ public final class RecipeKey {
 
     private static final String VALID = "trivial, regular, irrep:k, irrep:j,k, quotient:<subgroup>,"
             + " induced:<subgroup>:<irrep id>, concatenated:<key>, restrict:<group>:<subgroup>:<key>,"
-            + " disentangle:<i>:<key>";
+            + " disentangle:<i>:<key>, spectralRegular:<id>|<id>.., spectralQuotient:<subgroup>:<id>|<id>..";
 
     private RecipeKey() {
     }
@@ -58,6 +62,12 @@ public final class RecipeKey {
         }
         if (recipe instanceof RepresentationRecipe.Concatenated concatenated) {
             return "concatenated:" + format(concatenated.of());
+        }
+        if (recipe instanceof RepresentationRecipe.SpectralRegular spectral) {
+            return "spectralRegular:" + idList(spectral.irrepIds());
+        }
+        if (recipe instanceof RepresentationRecipe.SpectralQuotient spectral) {
+            return "spectralQuotient:" + formatSubgroup(spectral.subgroup()) + ":" + idList(spectral.irrepIds());
         }
         throw new IllegalArgumentException("a " + (recipe instanceof RepresentationRecipe.DirectSum
                 ? "direct sum" : "change of basis") + " has no key (keys: " + VALID + ")");
@@ -122,6 +132,19 @@ public final class RecipeKey {
                         return new RepresentationRecipe.Concatenated(parse(group, rest));
                     }
                     break;
+                case "spectralRegular":
+                    if (rest != null) {
+                        return RepresentationRecipe.SpectralRegular.of(parseIdList(rest));
+                    }
+                    break;
+                case "spectralQuotient": {
+                    String[] parts = rest == null ? new String[0] : rest.split(":");
+                    if (parts.length == 2) {
+                        return RepresentationRecipe.SpectralQuotient.of(parseSubgroup(group, parts[0]),
+                                parseIdList(parts[1]));
+                    }
+                    break;
+                }
                 default:
                     break;
             }
@@ -193,6 +216,14 @@ public final class RecipeKey {
 
     private static String ids(int[] id) {
         return Arrays.stream(id).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static String idList(List<int[]> ids) {
+        return ids.stream().map(RecipeKey::ids).collect(Collectors.joining("|"));
+    }
+
+    private static List<int[]> parseIdList(String text) {
+        return Arrays.stream(text.split("\\|", -1)).map(RecipeKey::parseIds).toList();
     }
 
     private static int[] parseIds(String text) {
