@@ -40,7 +40,10 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       {@code O(2)@f} with f the maximum frequency) to the subgroup (written as above, {@code M} for SO(2),
  *       {@code None,-1} / {@code None,M} / {@code 0.0,M} for O(2)), and {@code disentangle:<i>:<key>} for
  *       the i-th part of the disentangled representation with that key (see
- *       {@link Representations#disentangle}).</li>
+ *       {@link Representations#disentangle});</li>
+ *   <li>escnn's band-limited representations: {@code spectralRegular:<ids>} and
+ *       {@code spectralQuotient:<subgroup>:<ids>}, the irrep ids separated by {@code |} (e.g.
+ *       {@code spectralRegular:0|1|2|3} of SO(2)).</li>
  * </ul>
  * Each key is the {@link RecipeKey} of the representation's {@link Representation#recipe() recipe}, and parsing
  * builds the representation from the recipe the key names, so parsing rebuilds an equal field type. A field

@@ -45,7 +45,11 @@ class RecipeKeyTest {
                 Arguments.of(Groups.cyclic(2), "disentangle:1:restrict:D4:0,1:irrep:1,1"),
                 Arguments.of(c8, "disentangle:0:quotient:2"),
                 Arguments.of(d4, "concatenated:regular"), Arguments.of(d4, "concatenated:irrep:1,0"),
-                Arguments.of(o2, "irrep:1,3"), Arguments.of(so2, "trivial"));
+                Arguments.of(o2, "irrep:1,3"), Arguments.of(so2, "trivial"),
+                Arguments.of(so2, "spectralRegular:0|1|2|3"), Arguments.of(o2, "spectralRegular:0,0|1,0|1,1"),
+                Arguments.of(c8, "spectralRegular:0|2"), Arguments.of(o2, "spectralQuotient:None,-1:0,0|1,0|1,1"),
+                Arguments.of(o2, "spectralQuotient:0.0,1:0,0|1,1"), Arguments.of(so2, "spectralQuotient:2:0|1|2"),
+                Arguments.of(d4, "spectralQuotient:0,1:0,0|1,0|1,1|1,2|0,2"));
     }
 
     @ParameterizedTest(name = "{1}")
