@@ -20,7 +20,6 @@ import org.e2dl4j.math.group.GroupGrid;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
-import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.Representations;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.conv.R2Conv;
