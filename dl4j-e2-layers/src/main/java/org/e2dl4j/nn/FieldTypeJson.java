@@ -45,7 +45,10 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       and the representations induced from SO(2)'s irrep_k;</li>
  *   <li>user representations ({@link Representations#fromIrreps}, {@link Representations#fromDiscreteGroup}):
  *       {@code user:<name>:<irrep ids>:<nonlinearities>:<change of basis>}, which stores the data (see
- *       {@link RecipeKey}).</li>
+ *       {@link RecipeKey});</li>
+ *   <li>escnn's band-limited representations: {@code spectralRegular:<ids>} and
+ *       {@code spectralQuotient:<subgroup>:<ids>}, the irrep ids separated by {@code |} (e.g.
+ *       {@code spectralRegular:0|1|2|3} of SO(2)).</li>
  * </ul>
  * Each key is the {@link RecipeKey} of the representation's {@link Representation#recipe() recipe}, and parsing
  * builds the representation from the recipe the key names, so parsing rebuilds an equal field type. A field

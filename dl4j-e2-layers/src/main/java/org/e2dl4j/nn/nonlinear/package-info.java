@@ -2,6 +2,8 @@
  * Equivariant nonlinearities (e2cnn's {@code nn} nonlinearity modules): pointwise maps on permutation fields
  * ({@code ReLU}, {@code ELU}, {@code LeakyReLU}, {@code PointwiseNonLinearity}), norm nonlinearities
  * {@code v -> f(|v|) v / |v|}, gated nonlinearities {@code v -> sigmoid(g) v}, induced, concatenated and vector
- * field nonlinearities. Each checks at build time that every field supports it.
+ * field nonlinearities, and escnn's Fourier nonlinearities ({@code FourierPointwise}, {@code FourierELU} and their
+ * quotient forms) {@code x -> A+ s(A x)} on band-limited regular fields, which bring pointwise nonlinearities to
+ * SO(2) and O(2). Each checks at build time that every field supports it.
  */
 package org.e2dl4j.nn.nonlinear;

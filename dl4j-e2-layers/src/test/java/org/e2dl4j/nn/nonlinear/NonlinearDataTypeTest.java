@@ -6,8 +6,11 @@ import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.e2dl4j.math.group.GroupGrid;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.math.repr.Representations;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.testing.DataTypeContract;
 import org.e2dl4j.nn.testing.TestNetworks;
@@ -22,6 +25,14 @@ class NonlinearDataTypeTest {
     /** Two gates, then a regular and an irrep-1 field. */
     private static final FieldType GATED_IN = FieldType.trivial(C4, 2).plus(FieldType.regular(C4, 1))
             .plus(FieldType.irrep(C4, 1, 1));
+
+    private static final GSpace SO2 = GSpaces.rot2dOnR2(-1, 2);
+    /** Two fields of SO(2)'s band-limited regular representation, frequencies 0, 1, 2. */
+    private static final FieldType SO2_FIELDS = FieldType.of(SO2, Representations.spectralRegular(SO2.fibergroup(),
+            Representations.bandLimitedIrreps(SO2.fibergroup(), 2)), 2);
+    /** Two fields of functions on SO(2) / C_2. */
+    private static final FieldType SO2_QUOTIENT_FIELDS = FieldType.of(SO2, Representations.spectralQuotient(
+            SO2.fibergroup(), SubgroupId.rotations(2), Representations.bandLimitedIrreps(SO2.fibergroup(), 2)), 2);
 
     private static Arguments of(String name, FieldType in, int size, Supplier<List<Layer>> layers) {
         return Arguments.of(name, TestNetworks.input(in, size), layers);
@@ -44,7 +55,10 @@ class NonlinearDataTypeTest {
                 first("ConcatenatedNonLinearity", FieldType.regular(C4, 2),
                         () -> new ConcatenatedNonLinearity.Builder(FieldType.regular(C4, 2)).build()),
                 first("VectorFieldNonLinearity", FieldType.regular(C4, 2),
-                        () -> new VectorFieldNonLinearity.Builder(FieldType.regular(C4, 2)).build()));
+                        () -> new VectorFieldNonLinearity.Builder(FieldType.regular(C4, 2)).build()),
+                first("FourierELU", SO2_FIELDS, () -> new FourierELU.Builder(SO2_FIELDS, GroupGrid.regular(8)).build()),
+                first("QuotientFourierPointwise", SO2_QUOTIENT_FIELDS,
+                        () -> new QuotientFourierPointwise.Builder(SO2_QUOTIENT_FIELDS, GroupGrid.regular(8)).build()));
     }
 
     @ParameterizedTest(name = "{0}")

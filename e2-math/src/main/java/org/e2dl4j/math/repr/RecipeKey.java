@@ -29,6 +29,9 @@ import org.e2dl4j.math.group.SubgroupId;
  *       {@code ;} ({@code 0,0;1,1}), e2cnn's nonlinearity names separated by {@code ,} (possibly none), Q's rows
  *       separated by {@code ;} and their entries by {@code ,}, each written by {@link Double#toString(double)}
  *       so that it is read back exactly;</li>
+ *   <li>{@code spectralRegular:<ids>} and {@code spectralQuotient:<subgroup>:<ids>} for escnn's band-limited
+ *       regular and quotient representations, the irrep ids separated by {@code |}, e.g.
+ *       {@code spectralRegular:0|1|2} or {@code spectralQuotient:None,-1:0,0|1,0};</li>
  * </ul>
  * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
  * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Direct sums and changes
@@ -38,7 +41,8 @@ public final class RecipeKey {
 
     private static final String VALID = "trivial, regular, irrep:k, irrep:j,k, quotient:<subgroup>,"
             + " induced:<subgroup>:<irrep id>, concatenated:<key>, restrict:<group>:<subgroup>:<key>,"
-            + " disentangle:<i>:<key>, user:<name>:<irrep ids>:<nonlinearities>:<change of basis>";
+            + " disentangle:<i>:<key>, user:<name>:<irrep ids>:<nonlinearities>:<change of basis>,"
+            + " spectralRegular:<id>|<id>.., spectralQuotient:<subgroup>:<id>|<id>..";
 
     private RecipeKey() {
     }
@@ -73,6 +77,12 @@ public final class RecipeKey {
         }
         if (recipe instanceof RepresentationRecipe.UserDefined user) {
             return formatUser(user);
+        }
+        if (recipe instanceof RepresentationRecipe.SpectralRegular spectral) {
+            return "spectralRegular:" + idList(spectral.irrepIds());
+        }
+        if (recipe instanceof RepresentationRecipe.SpectralQuotient spectral) {
+            return "spectralQuotient:" + formatSubgroup(spectral.subgroup()) + ":" + idList(spectral.irrepIds());
         }
         throw new IllegalArgumentException("a " + (recipe instanceof RepresentationRecipe.DirectSum
                 ? "direct sum" : "change of basis") + " has no key (keys: " + VALID + ")");
@@ -141,6 +151,19 @@ public final class RecipeKey {
                     String[] parts = rest == null ? new String[0] : rest.split(":", -1);
                     if (parts.length == 4) {
                         return parseUser(parts);
+                    }
+                    break;
+                }
+                case "spectralRegular":
+                    if (rest != null) {
+                        return RepresentationRecipe.SpectralRegular.of(parseIdList(rest));
+                    }
+                    break;
+                case "spectralQuotient": {
+                    String[] parts = rest == null ? new String[0] : rest.split(":");
+                    if (parts.length == 2) {
+                        return RepresentationRecipe.SpectralQuotient.of(parseSubgroup(group, parts[0]),
+                                parseIdList(parts[1]));
                     }
                     break;
                 }
@@ -255,6 +278,14 @@ public final class RecipeKey {
 
     private static String ids(int[] id) {
         return Arrays.stream(id).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static String idList(List<int[]> ids) {
+        return ids.stream().map(RecipeKey::ids).collect(Collectors.joining("|"));
+    }
+
+    private static List<int[]> parseIdList(String text) {
+        return Arrays.stream(text.split("\\|", -1)).map(RecipeKey::parseIds).toList();
     }
 
     private static int[] parseIds(String text) {

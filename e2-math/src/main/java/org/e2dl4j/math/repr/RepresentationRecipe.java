@@ -203,6 +203,83 @@ public sealed interface RepresentationRecipe {
     }
 
     /**
+     * escnn's band-limited regular representation of G on the irreps with these ids ({@link
+     * Representations#spectralRegular}); each id as a list ({@code [k]} or {@code [j, k]}).
+     */
+    record SpectralRegular(List<List<Integer>> irreps) implements RepresentationRecipe {
+
+        public SpectralRegular {
+            irreps = copyIds(irreps);
+        }
+
+        /** The recipe of {@code Representations.spectralRegular(group, ids)}. */
+        static SpectralRegular of(List<int[]> ids) {
+            return new SpectralRegular(asLists(ids));
+        }
+
+        /** The irrep ids as arrays (fresh copies). */
+        public List<int[]> irrepIds() {
+            return asArrays(irreps);
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.spectralRegular(group, irrepIds());
+        }
+    }
+
+    /**
+     * escnn's band-limited quotient representation of G on G / H for the subgroup H with this id, on the irreps with
+     * these ids ({@link Representations#spectralQuotient}).
+     */
+    record SpectralQuotient(SubgroupId subgroup, List<List<Integer>> irreps) implements RepresentationRecipe {
+
+        public SpectralQuotient {
+            Objects.requireNonNull(subgroup, "subgroup");
+            irreps = copyIds(irreps);
+        }
+
+        /** The recipe of {@code Representations.spectralQuotient(group, id, ids)}. */
+        static SpectralQuotient of(SubgroupId id, List<int[]> ids) {
+            return new SpectralQuotient(id, asLists(ids));
+        }
+
+        /** The irrep ids as arrays (fresh copies). */
+        public List<int[]> irrepIds() {
+            return asArrays(irreps);
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.spectralQuotient(group, subgroup, irrepIds());
+        }
+    }
+
+    private static List<List<Integer>> copyIds(List<List<Integer>> ids) {
+        List<List<Integer>> out = new ArrayList<>(ids.size());
+        for (List<Integer> id : ids) {
+            out.add(List.copyOf(id));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<List<Integer>> asLists(List<int[]> ids) {
+        List<List<Integer>> out = new ArrayList<>(ids.size());
+        for (int[] id : ids) {
+            out.add(Arrays.stream(id).boxed().toList());
+        }
+        return out;
+    }
+
+    private static List<int[]> asArrays(List<List<Integer>> ids) {
+        List<int[]> out = new ArrayList<>(ids.size());
+        for (List<Integer> id : ids) {
+            out.add(id.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
+    }
+
+    /**
      * Res_H^G rho: the representation {@code of} of the group {@code parent}, restricted to the subgroup H of
      * {@code parent} with the given id (h -> rho(h)).
      */

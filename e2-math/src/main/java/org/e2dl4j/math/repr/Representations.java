@@ -401,6 +401,68 @@ public final class Representations {
     }
 
     /**
+     * escnn's {@code spectral_regular_representation(*irreps)}: the subspace of the regular representation of G
+     * (finite or not) spanned by the given irreps, in the spectral basis: each irrep psi appears d / s times (d its
+     * size, s its {@link IrreducibleRepresentation#sumOfSquaresConstituents()}), with the identity change of basis.
+     * Its vectors are the Fourier coefficients of functions on G ({@link FourierTransform}). Named as escnn names it,
+     * e.g. {@code regular_[(0,)|(1,)|(2,)]}; supports the norm and gated nonlinearities.
+     *
+     * @param irreps escnn's irrep ids, each once, in the order of the decomposition (see {@link #bandLimitedIrreps})
+     * @throws IllegalArgumentException if the list is empty, repeats an id or names an irrep the group lacks
+     */
+    public static Representation spectralRegular(Group group, List<int[]> irreps) {
+        RepresentationRecipe recipe = RepresentationRecipe.SpectralRegular.of(irreps);
+        return cached(group, SpectralBasis.name(null, irreps),
+                () -> SpectralBasis.build(group, null, irreps, recipe));
+    }
+
+    /**
+     * escnn's {@code spectral_quotient_representation(subgroup_id, *irreps)}: the band-limited functions on G / H
+     * for the subgroup H with the given id, in the spectral basis: each irrep psi appears once per H-invariant
+     * vector escnn picks in it (the trivial irreps of psi restricted to H; one of each pair for a complex psi), so an
+     * irrep without one drops out, e.g. O(2) / SO(2) keeps only irrep_0,0 and irrep_1,0. Named as escnn names it,
+     * e.g. {@code quotient[(None, -1)]_[(0, 0)|(1, 0)|(1, 1)]} (every given id, also those that dropped out).
+     *
+     * @throws IllegalArgumentException as {@link #spectralRegular}, if the id names no subgroup of G, or if no
+     *                                  irrep is left (escnn's empty space)
+     */
+    public static Representation spectralQuotient(Group group, SubgroupId id, List<int[]> irreps) {
+        RepresentationRecipe recipe = RepresentationRecipe.SpectralQuotient.of(id, irreps);
+        return cached(group, SpectralBasis.name(id, irreps), () -> SpectralBasis.build(group, id, irreps, recipe));
+    }
+
+    /**
+     * escnn's {@code bl_irreps(L)}: the ids of the irreps of rotation frequency at most L, in the group's order.
+     * C_N: (0) .. (L); SO(2): (0) .. (L); D_N: (0,0), (1,0) .. (1,L), and (0,N/2) when L = N/2 for even N;
+     * O(2): (0,0), (1,0) .. (1,L).
+     *
+     * @throws IllegalArgumentException if L is negative, above N/2 for C_N / D_N, or above the maximum frequency of
+     *                                  SO(2) / O(2)
+     */
+    public static List<int[]> bandLimitedIrreps(Group group, int maximumFrequency) {
+        if (maximumFrequency < 0 || maximumFrequency > group.maximumFrequency()) {
+            throw new IllegalArgumentException("the band limit of " + group.name() + " must be between 0 and "
+                    + group.maximumFrequency() + (group.isFinite() ? "" : " (the group's maximum frequency)")
+                    + ", got " + maximumFrequency);
+        }
+        List<int[]> ids = new ArrayList<>();
+        if (!group.hasReflections()) {
+            for (int k = 0; k <= maximumFrequency; k++) {
+                ids.add(new int[] {k});
+            }
+            return ids;
+        }
+        ids.add(new int[] {0, 0});
+        for (int k = 0; k <= maximumFrequency; k++) {
+            ids.add(new int[] {1, k});
+        }
+        if (group.isFinite() && group.rotationOrder() % 2 == 0 && maximumFrequency == group.rotationOrder() / 2) {
+            ids.add(new int[] {0, maximumFrequency});
+        }
+        return ids;
+    }
+
+    /**
      * Returns the representation named {@code name} of the group from the cache, building it on first use.
      * For use by the builders of composite representations in this package.
      */

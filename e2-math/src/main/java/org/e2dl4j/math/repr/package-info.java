@@ -7,7 +7,9 @@
  * and Q), so that weights and bases carry over between the libraries. {@link
  * org.e2dl4j.math.repr.Representations} builds irreps, regular, quotient, induced and restricted
  * representations, direct sums, changes of basis and the output representations of concatenated
- * nonlinearities, and disentangles a representation into independent parts; each representation also lists
+ * nonlinearities and escnn's band-limited regular and quotient representations in the spectral basis (with their
+ * sampled Fourier transforms, {@link org.e2dl4j.math.repr.FourierTransform}), and disentangles a representation
+ * into independent parts; each representation also lists
  * the nonlinearities that commute with it and records how it was built ({@link
  * org.e2dl4j.math.repr.RepresentationRecipe}, with a text key in {@link org.e2dl4j.math.repr.RecipeKey}).
  */

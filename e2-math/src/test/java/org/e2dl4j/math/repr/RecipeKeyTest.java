@@ -51,7 +51,11 @@ class RecipeKeyTest {
                 Arguments.of(so2, "restrict:O(2)@3:None,-1:quotient:None,-1"),
                 Arguments.of(d4, "user:square:0,0;1,1:norm:1.0,0.0,0.0;0.0,0.6,-0.8;0.0,0.8,0.6"),
                 Arguments.of(Groups.cyclic(4), "restrict:D4:None,4:user:a%3Ab:1,1::0.0,1.0;1.0,0.0"),
-                Arguments.of(d4, "disentangle:0:user:v:0,0;0,2::1.0,0.0;0.0,1.0"));
+                Arguments.of(d4, "disentangle:0:user:v:0,0;0,2::1.0,0.0;0.0,1.0"),
+                Arguments.of(so2, "spectralRegular:0|1|2|3"), Arguments.of(o2, "spectralRegular:0,0|1,0|1,1"),
+                Arguments.of(c8, "spectralRegular:0|2"), Arguments.of(o2, "spectralQuotient:None,-1:0,0|1,0|1,1"),
+                Arguments.of(o2, "spectralQuotient:0.0,1:0,0|1,1"), Arguments.of(so2, "spectralQuotient:2:0|1|2"),
+                Arguments.of(d4, "spectralQuotient:0,1:0,0|1,0|1,1|1,2|0,2"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -1,0 +1,93 @@
+package org.e2dl4j.nn.nonlinear;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.e2dl4j.math.group.GroupGrid;
+import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.math.repr.RepresentationRecipe;
+import org.e2dl4j.math.repr.Representations;
+import org.e2dl4j.nn.FieldType;
+import org.nd4j.linalg.activations.IActivation;
+
+/**
+ * escnn's {@code FourierPointwise}: on fields of a band-limited regular representation of G
+ * ({@link Representations#spectralRegular}, the Fourier coefficients of functions on G), {@code y = A+ s(A x)}: the
+ * function is sampled on a grid of G, s ({@code p_relu} (default), {@code p_elu}, {@code p_sigmoid},
+ * {@code p_tanh}) is applied to every sample and the samples are transformed back (see
+ * {@link AbstractFourierPointwise}). Makes pointwise nonlinearities available to SO(2) and O(2), whose regular
+ * representation is infinite:
+ *
+ * <pre>
+ *   GSpace so2 = GSpaces.rot2dOnR2(-1, 3);
+ *   Representation rho = Representations.spectralRegular(so2.fibergroup(), Representations.bandLimitedIrreps(so2.fibergroup(), 3));
+ *   FieldType t = FieldType.of(so2, rho, 8);
+ *   new FourierPointwise.Builder(t, GroupGrid.regular(16)).function("p_elu").build()
+ * </pre>
+ */
+public class FourierPointwise extends AbstractFourierPointwise {
+
+    private static final long serialVersionUID = 1L;
+
+    /** For Jackson. */
+    protected FourierPointwise() {
+    }
+
+    protected FourierPointwise(AbstractFourierPointwise.Builder<?> b) {
+        super(b);
+    }
+
+    @Override
+    protected String requireKind(Representation rho) {
+        return rho.recipe() instanceof RepresentationRecipe.SpectralRegular ? null
+                : "a band-limited regular representation (Representations.spectralRegular; for quotients use"
+                        + " QuotientFourierPointwise)";
+    }
+
+    @Override
+    protected Representation outRepresentation(Representation rho, List<int[]> ids) {
+        return Representations.spectralRegular(rho.group(), ids);
+    }
+
+    @Override
+    protected String escnnName() {
+        return "FourierPointwise";
+    }
+
+    /** Builds a {@link FourierPointwise}. */
+    public static class Builder extends AbstractFourierPointwise.Builder<Builder> {
+
+        /**
+         * @param inType the input field type: copies of one band-limited regular representation
+         * @param grid   the sampling grid on the group (escnn's grid arguments)
+         */
+        public Builder(FieldType inType, GroupGrid grid) {
+            super(inType, grid, "p_relu");
+        }
+
+        /**
+         * escnn's {@code function}: {@code p_relu} (the default), {@code p_elu}, {@code p_sigmoid} or {@code p_tanh}.
+         *
+         * @throws IllegalArgumentException for any other name, listing the valid ones
+         */
+        public Builder function(String escnnName) {
+            Supplier<IActivation> f = FUNCTIONS.get(escnnName);
+            if (f == null) {
+                throw new IllegalArgumentException("FourierPointwise: unknown function '" + escnnName + "'; valid: "
+                        + FUNCTIONS.keySet().stream().sorted().toList());
+            }
+            setFunction(escnnName);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if the fields are not all of one band-limited regular representation, the
+         *                                  grid does not exist on the group or the output irreps build none
+         */
+        @Override
+        @SuppressWarnings("unchecked")
+        public FourierPointwise build() {
+            return checked(new FourierPointwise(this));
+        }
+    }
+}
