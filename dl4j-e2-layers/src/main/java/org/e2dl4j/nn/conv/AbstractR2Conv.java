@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.kernel.LayerBasis;
+import org.e2dl4j.math.kernel.PairBasisSampler;
+import org.e2dl4j.math.kernel.SteerableKernelSampler;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.nn.EquivariantLayer;
@@ -158,7 +160,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             try {
                 checkFilterSize();
                 b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
-                        dilation, basisSettings.toPolicy());
+                        dilation, pairBasisSampler());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(who() + " from " + getInType() + " to " + outType
                         + ": " + e.getMessage(), e);
@@ -166,6 +168,16 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             layerBasis = b;
         }
         return b;
+    }
+
+    /** The family of equivariant stencils the filter is expanded from: the steerable kernels of the basis settings. */
+    protected PairBasisSampler pairBasisSampler() {
+        return new SteerableKernelSampler(basisSettings.toPolicy());
+    }
+
+    /** Forgets the cached layer basis, for subclasses whose settings change the basis. */
+    protected final void resetLayerBasis() {
+        this.layerBasis = null;
     }
 
     /** Refuses a dense filter beyond {@link SizeLimits#ARRAY_LENGTH} before the basis is sampled. */

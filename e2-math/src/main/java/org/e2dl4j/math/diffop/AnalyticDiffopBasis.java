@@ -31,14 +31,16 @@ final class AnalyticDiffopBasis {
 
     private final int outSize;
     private final int inSize;
+    private final int maximumOrder;
     private final List<DiffopElement> elements;
     /** Per element, the {@code outSize x inSize} polynomials, row-major. */
     private final List<HomogeneousPolynomial[]> symbols;
 
-    private AnalyticDiffopBasis(int outSize, int inSize, List<DiffopElement> elements,
+    private AnalyticDiffopBasis(int outSize, int inSize, int maximumOrder, List<DiffopElement> elements,
                                 List<HomogeneousPolynomial[]> symbols) {
         this.outSize = outSize;
         this.inSize = inSize;
+        this.maximumOrder = maximumOrder;
         this.elements = Collections.unmodifiableList(elements);
         this.symbols = Collections.unmodifiableList(symbols);
     }
@@ -90,7 +92,7 @@ final class AnalyticDiffopBasis {
             }
             inStart += inIrrep.size();
         }
-        return new AnalyticDiffopBasis(out.size(), in.size(), elements, symbols);
+        return new AnalyticDiffopBasis(out.size(), in.size(), maximumOrder, elements, symbols);
     }
 
     private static PlanarIrrep planar(IrreducibleRepresentation irrep) {
@@ -161,6 +163,11 @@ final class AnalyticDiffopBasis {
 
     int inSize() {
         return inSize;
+    }
+
+    /** The largest order of an element. */
+    int maximumOrder() {
+        return maximumOrder;
     }
 
     /** The elements of order at most the maximum, in e2cnn's order. */

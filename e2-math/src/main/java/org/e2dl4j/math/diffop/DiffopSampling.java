@@ -2,7 +2,9 @@ package org.e2dl4j.math.diffop;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -36,6 +38,9 @@ final class DiffopSampling {
         SizeLimits.checkDoubles(SizeLimits.product(all.size(), outSize, inSize, points), SizeLimits.SAMPLED_VALUES,
                 "the sampled PDO basis of a " + outSize + " x " + inSize + " block on the " + grid + " grid ("
                         + all.size() + " elements x " + outSize + " x " + inSize + " x " + points + " points)");
+        if (smoothing.isEmpty()) {
+            checkFiniteDifferences(analytic, grid, angleOffset);
+        }
         Stencils stencils = new Stencils(grid, smoothing);
         double[] data = new double[all.size() * elementSize];
         List<DiffopElement> kept = new ArrayList<>(all.size());
@@ -53,7 +58,7 @@ final class DiffopSampling {
                     if (coefficient == 0.0) {
                         continue;
                     }
-                    double[] stencil = stencils.monomial(n - k, k, all.get(e));
+                    double[] stencil = stencils.monomial(n - k, k);
                     for (int q = 0; q < points; q++) {
                         data[base + c * points + q] += coefficient * stencil[q];
                     }
@@ -81,17 +86,45 @@ final class DiffopSampling {
         return Optional.of(SampledBasis.of(outSize, inSize, grid, values, kept));
     }
 
+    /**
+     * Refuses a basis with a derivative along an axis of order k or more: finite differences on k points cannot
+     * discretize it (e2cnn fails its assertion there). The message names the element needing the most points.
+     */
+    private static void checkFiniteDifferences(AnalyticDiffopBasis analytic, SamplingGrid grid,
+                                               OptionalDouble angleOffset) {
+        int points = grid.kernelSize();
+        int needed = 0;
+        DiffopElement worst = null;
+        for (int e = 0; e < analytic.elements().size(); e++) {
+            for (HomogeneousPolynomial symbol : analytic.symbol(e)) {
+                HomogeneousPolynomial p = angleOffset.isPresent() ? symbol.rotated(angleOffset.getAsDouble()) : symbol;
+                int n = p.degree();
+                for (int k = 0; k <= n; k++) {
+                    if (p.coefficient(k) != 0.0 && Math.max(n - k, k) + 1 > needed) {
+                        needed = Math.max(n - k, k) + 1;
+                        worst = analytic.elements().get(e);
+                    }
+                }
+            }
+        }
+        if (needed > points) {
+            throw new IllegalArgumentException("the PDO basis element " + worst.id() + " (order " + worst.order()
+                    + ") takes derivatives of order " + (needed - 1) + " along an axis, which finite differences"
+                    + " cannot discretize on " + points + " points (the " + grid + " grid); use a kernel size of at"
+                    + " least " + (analytic.maximumOrder() + 1) + " for maximum order " + analytic.maximumOrder()
+                    + ", a maximum order below " + points + " or smoothing");
+        }
+    }
+
     /** The monomial stencils of one grid and discretization, computed once each. */
     private static final class Stencils {
-        private final SamplingGrid grid;
         private final OptionalDouble smoothing;
         private final double[] axis;
         private final double[] x;
         private final double[] y;
-        private final java.util.Map<Long, double[]> cache = new java.util.HashMap<>();
+        private final Map<Long, double[]> cache = new HashMap<>();
 
         Stencils(SamplingGrid grid, OptionalDouble smoothing) {
-            this.grid = grid;
             this.smoothing = smoothing;
             int k = grid.kernelSize();
             axis = new double[k];
@@ -106,21 +139,10 @@ final class DiffopSampling {
             }
         }
 
-        double[] monomial(int a, int b, DiffopElement element) {
-            return cache.computeIfAbsent(((long) a << 32) | b, key -> {
-                if (smoothing.isPresent()) {
-                    return GaussianDerivatives.monomial(a, b, x, y, smoothing.getAsDouble());
-                }
-                int needed = Math.max(a, b) + 1;
-                if (needed > axis.length) {
-                    throw new IllegalArgumentException("the PDO basis element " + element.id() + " (order "
-                            + element.order() + ") takes derivatives of order " + (needed - 1) + " along an axis,"
-                            + " which finite differences cannot discretize on " + axis.length + " points (the " + grid
-                            + " grid); use a kernel size of at least " + needed + ", a maximum order below "
-                            + axis.length + " or smoothing");
-                }
-                return FiniteDifferences.monomial(a, b, axis);
-            });
+        double[] monomial(int a, int b) {
+            return cache.computeIfAbsent(((long) a << 32) | b, key -> smoothing.isPresent()
+                    ? GaussianDerivatives.monomial(a, b, x, y, smoothing.getAsDouble())
+                    : FiniteDifferences.monomial(a, b, axis));
         }
     }
 }
