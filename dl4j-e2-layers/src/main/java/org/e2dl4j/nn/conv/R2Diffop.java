@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.e2dl4j.math.diffop.DiffopPolicy;
+import org.e2dl4j.math.diffop.RadialBasisFunction;
 import org.e2dl4j.math.diffop.SteerableDiffopSampler;
 import org.e2dl4j.math.kernel.PairBasisSampler;
 import org.e2dl4j.nn.FieldType;
@@ -12,7 +13,8 @@ import org.e2dl4j.nn.FieldType;
  * G-steerable partial differential operator on the plane (e2cnn's {@code R2Diffop}; Jenner and Weiler 2021) as
  * a DL4J layer: {@code y = D x + b} with {@code D = sum_w weight_w D_w} over the basis of PDOs
  * {@code D = P(d/dx, d/dy)} whose symbols satisfy {@code P(g v) = rho_out(g) P(v) rho_in(g)^-1}, discretized on the
- * k x k grid (finite differences, or derivatives of a Gaussian with {@code smoothing}). The basis elements, their
+ * k x k grid (finite differences; derivatives of a Gaussian with {@code smoothing}; or RBF-FD stencils with
+ * {@code rbffd}, of the {@code radialBasisFunction} "ga", "iq", "imq" or "mq"). The basis elements, their
  * order and normalization are e2cnn's, so e2cnn's weights mean the same operator; the layer then runs exactly as
  * {@link R2Conv} (the filter is expanded from the basis only when the parameters change) and exports to a stock
  * {@code ConvolutionLayer}.
@@ -35,6 +37,8 @@ public class R2Diffop extends AbstractR2Conv {
     private Integer maximumOffset;
     private Double angleOffset;
     private Double smoothing;
+    private boolean rbffd;
+    private String radialBasisFunction;
 
     /** For Jackson. */
     public R2Diffop() {
@@ -48,6 +52,8 @@ public class R2Diffop extends AbstractR2Conv {
         this.maximumOffset = b.maximumOffset;
         this.angleOffset = b.angleOffset;
         this.smoothing = b.smoothing;
+        this.rbffd = b.rbffd;
+        this.radialBasisFunction = b.radialBasisFunction;
     }
 
     @Override
@@ -58,7 +64,8 @@ public class R2Diffop extends AbstractR2Conv {
     /**
      * R2Conv's checks, then: no kernel-basis settings, and valid PDO options (accuracy at least 1 and at most the
      * kernel size, not together with a maximum order; orders, powers and offsets at least 0; a positive smoothing;
-     * a finite angle offset) whose basis finite differences can discretize on the grid.
+     * a finite angle offset; not smoothing and RBF-FD together; a known radial basis function, with RBF-FD only)
+     * whose basis finite differences can discretize on the grid.
      */
     @Override
     protected void validate() {
@@ -94,6 +101,10 @@ public class R2Diffop extends AbstractR2Conv {
         }
         if (smoothing != null) {
             b.smoothing(smoothing);
+        }
+        b.rbffd(rbffd);
+        if (radialBasisFunction != null) {
+            b.radialBasisFunction(RadialBasisFunction.of(radialBasisFunction));
         }
         return b.build();
     }
@@ -164,6 +175,24 @@ public class R2Diffop extends AbstractR2Conv {
         resetLayerBasis();
     }
 
+    public boolean isRbffd() {
+        return rbffd;
+    }
+
+    public void setRbffd(boolean rbffd) {
+        this.rbffd = rbffd;
+        resetLayerBasis();
+    }
+
+    public String getRadialBasisFunction() {
+        return radialBasisFunction;
+    }
+
+    public void setRadialBasisFunction(String radialBasisFunction) {
+        this.radialBasisFunction = radialBasisFunction;
+        resetLayerBasis();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!super.equals(o)) {
@@ -172,13 +201,14 @@ public class R2Diffop extends AbstractR2Conv {
         R2Diffop d = (R2Diffop) o;
         return Objects.equals(accuracy, d.accuracy) && Objects.equals(maximumOrder, d.maximumOrder)
                 && Objects.equals(maximumPower, d.maximumPower) && Objects.equals(maximumOffset, d.maximumOffset)
-                && Objects.equals(angleOffset, d.angleOffset) && Objects.equals(smoothing, d.smoothing);
+                && Objects.equals(angleOffset, d.angleOffset) && Objects.equals(smoothing, d.smoothing)
+                && rbffd == d.rbffd && Objects.equals(radialBasisFunction, d.radialBasisFunction);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(super.hashCode(), accuracy, maximumOrder, maximumPower, maximumOffset, angleOffset,
-                smoothing);
+                smoothing, rbffd, radialBasisFunction);
     }
 
     @Override
@@ -199,6 +229,8 @@ public class R2Diffop extends AbstractR2Conv {
         private Integer maximumOffset;
         private Double angleOffset;
         private Double smoothing;
+        private boolean rbffd;
+        private String radialBasisFunction;
 
         /**
          * @param in         input field type
@@ -246,6 +278,18 @@ public class R2Diffop extends AbstractR2Conv {
          */
         public Builder smoothing(double smoothing) {
             this.smoothing = smoothing;
+            return this;
+        }
+
+        /** Discretizes with RBF-FD stencils instead of finite differences (default false; not with smoothing). */
+        public Builder rbffd(boolean rbffd) {
+            this.rbffd = rbffd;
+            return this;
+        }
+
+        /** The radial basis function of RBF-FD: "ga" (default), "iq", "imq" or "mq"; only with rbffd. */
+        public Builder radialBasisFunction(String abbreviation) {
+            this.radialBasisFunction = abbreviation;
             return this;
         }
 

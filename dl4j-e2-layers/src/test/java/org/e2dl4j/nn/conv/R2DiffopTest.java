@@ -116,6 +116,11 @@ class R2DiffopTest {
                 .build());
     }
 
+    private static Supplier<List<Layer>> c4Rbf() {
+        return () -> List.of(new R2Diffop.Builder(C4_IN, C4_OUT, 5).padding(2).rbffd(true).radialBasisFunction("imq")
+                .maximumOrder(3).build());
+    }
+
     private static Supplier<List<Layer>> so2() {
         return () -> List.of(new R2Diffop.Builder(SO2_IN, SO2_OUT, 3).padding(1).angleOffset(0.25).build());
     }
@@ -131,6 +136,8 @@ class R2DiffopTest {
                 EQUIVARIANCE_TOLERANCE);
         LayerContract.assertEquivariant("D4 smoothing", TestNetworks.input(D4_IN, 7), d4Smoothed(), D4_IN, D4_OUT,
                 EQUIVARIANCE_TOLERANCE);
+        LayerContract.assertEquivariant("C4 RBF-FD", TestNetworks.input(C4_IN, 7), c4Rbf(), C4_IN, C4_OUT,
+                EQUIVARIANCE_TOLERANCE);
         LayerContract.assertEquivariant("SO(2) stack", TestNetworks.input(SO2_IN, 9), so2Stack(), SO2_IN, SO2_IN,
                 EQUIVARIANCE_TOLERANCE);
     }
@@ -145,6 +152,7 @@ class R2DiffopTest {
     void survivesJsonAndModelSerializer(@TempDir Path dir) throws Exception {
         LayerContract.assertJsonRoundTrip("D4 smoothing", TestNetworks.input(D4_IN, 7), d4Smoothed());
         LayerContract.assertJsonRoundTrip("SO(2) stack", TestNetworks.input(SO2_IN, 7), so2Stack());
+        LayerContract.assertJsonRoundTrip("C4 RBF-FD", TestNetworks.input(C4_IN, 7), c4Rbf());
         LayerContract.assertSerializerRoundTrip("SO(2) stack", TestNetworks.input(SO2_IN, 7), so2Stack(), dir);
     }
 
@@ -181,6 +189,13 @@ class R2DiffopTest {
                 valid, set("smoothing", "-1.0"), "pdo", "smoothing must be a positive finite width", "got -1.0");
         assertRefusedOnBothPaths(() -> new R2Diffop.Builder(C4_IN, C4_OUT, 3).maximumPower(-1).name("pdo").build(),
                 valid, set("maximumPower", "-1"), "pdo", "maximum power must be at least 0", "got -1");
+        R2Diffop validRbf = new R2Diffop.Builder(C4_IN, C4_OUT, 3).rbffd(true).radialBasisFunction("ga").name("pdo")
+                .build();
+        assertRefusedOnBothPaths(() -> new R2Diffop.Builder(C4_IN, C4_OUT, 3).rbffd(true).radialBasisFunction("phs3")
+                        .name("pdo").build(), validRbf, set("radialBasisFunction", "\"phs3\""), "pdo",
+                "unknown radial basis function 'phs3'", "ga, iq, imq, mq");
+        assertRefusedOnBothPaths(() -> new R2Diffop.Builder(C4_IN, C4_OUT, 3).rbffd(true).smoothing(1.0).name("pdo")
+                        .build(), validRbf, set("smoothing", "1.0"), "pdo", "smoothing and RBF-FD cannot be used at the same time");
         assertRejected(() -> new R2Diffop.Builder(C4_IN, C4_OUT, 3).sigma(0.5).name("pdo").build(), "pdo",
                 "kernel-basis settings", "do not apply to PDOs");
         // smoothing lifts the limit of finite differences

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  * e2cnn's R2Diffop basis options: {@code accuracy} or {@code maximumOrder} (at most one of them beside the kernel
  * size), {@code maximumPower} of the Laplacian, {@code maximumOffset} of aliased frequencies, {@code angleOffset}
  * (the operators turned by that angle) and the discretization: finite differences (default) or, with
- * {@code smoothing}, derivatives of a Gaussian.
+ * {@code smoothing}, derivatives of a Gaussian, or, with {@code rbffd}, RBF-FD stencils of a
+ * {@link RadialBasisFunction} (default {@code ga}).
  *
  * <p>The kernel size k, the accuracy a and the maximum order n are tied by {@code k ~ a + n}: with finite
  * differences on points symmetric about 0 an order-n derivative on k points is accurate to order k - n, boosted by
@@ -25,6 +26,8 @@ public final class DiffopPolicy {
     private final OptionalInt maximumOffset;
     private final OptionalDouble angleOffset;
     private final OptionalDouble smoothing;
+    private final boolean rbffd;
+    private final RadialBasisFunction radialBasisFunction;
 
     private DiffopPolicy(Builder b) {
         this.accuracy = b.accuracy;
@@ -33,6 +36,8 @@ public final class DiffopPolicy {
         this.maximumOffset = b.maximumOffset;
         this.angleOffset = b.angleOffset;
         this.smoothing = b.smoothing;
+        this.rbffd = b.rbffd;
+        this.radialBasisFunction = b.radialBasisFunction == null ? RadialBasisFunction.GA : b.radialBasisFunction;
     }
 
     /** e2cnn's defaults: accuracy 2, finite differences, no angle offset. */
@@ -112,16 +117,33 @@ public final class DiffopPolicy {
         return smoothing;
     }
 
+    /** Whether the stencils are RBF-FD ones. */
+    public boolean rbffd() {
+        return rbffd;
+    }
+
+    /** The radial basis function of RBF-FD stencils (Gaussian by default). */
+    public RadialBasisFunction radialBasisFunction() {
+        return radialBasisFunction;
+    }
+
+    /** Whether the stencils are plain finite differences (neither smoothing nor RBF-FD). */
+    public boolean finiteDifferences() {
+        return smoothing.isEmpty() && !rbffd;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DiffopPolicy p && accuracy.equals(p.accuracy) && maximumOrder.equals(p.maximumOrder)
                 && maximumPower.equals(p.maximumPower) && maximumOffset.equals(p.maximumOffset)
-                && angleOffset.equals(p.angleOffset) && smoothing.equals(p.smoothing);
+                && angleOffset.equals(p.angleOffset) && smoothing.equals(p.smoothing) && rbffd == p.rbffd
+                && radialBasisFunction == p.radialBasisFunction;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accuracy, maximumOrder, maximumPower, maximumOffset, angleOffset, smoothing);
+        return Objects.hash(accuracy, maximumOrder, maximumPower, maximumOffset, angleOffset, smoothing, rbffd,
+                radialBasisFunction);
     }
 
     @Override
@@ -133,7 +155,7 @@ public final class DiffopPolicy {
         maximumOffset.ifPresent(n -> s.append("maximum offset ").append(n).append(", "));
         angleOffset.ifPresent(a -> s.append("angle offset ").append(a).append(", "));
         s.append(smoothing.isPresent() ? "Gaussian derivatives, smoothing " + smoothing.getAsDouble()
-                : "finite differences");
+                : rbffd ? "RBF-FD " + radialBasisFunction.abbreviation() : "finite differences");
         return s.append(']').toString();
     }
 
@@ -145,6 +167,8 @@ public final class DiffopPolicy {
         private OptionalInt maximumOffset = OptionalInt.empty();
         private OptionalDouble angleOffset = OptionalDouble.empty();
         private OptionalDouble smoothing = OptionalDouble.empty();
+        private boolean rbffd;
+        private RadialBasisFunction radialBasisFunction;
 
         private Builder() {
         }
@@ -203,11 +227,33 @@ public final class DiffopPolicy {
             return this;
         }
 
+        /** Discretizes with RBF-FD stencils instead of finite differences (default false). */
+        public Builder rbffd(boolean rbffd) {
+            this.rbffd = rbffd;
+            return this;
+        }
+
+        /** The radial basis function of RBF-FD (default {@code ga}); only with {@link #rbffd(boolean)}. */
+        public Builder radialBasisFunction(RadialBasisFunction phi) {
+            this.radialBasisFunction = Objects.requireNonNull(phi, "radial basis function");
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException if both an accuracy and a maximum order are set (with the kernel size
-         *                                  they would fix three of the three quantities that k ~ a + n ties)
+         *                                  they would fix three of the three quantities that k ~ a + n ties), if
+         *                                  smoothing and RBF-FD are both asked for, or if a radial basis function
+         *                                  is given without RBF-FD
          */
         public DiffopPolicy build() {
+            if (smoothing.isPresent() && rbffd) {
+                throw new IllegalArgumentException("smoothing and RBF-FD cannot be used at the same time; got smoothing "
+                        + smoothing.getAsDouble() + " and rbffd");
+            }
+            if (radialBasisFunction != null && !rbffd) {
+                throw new IllegalArgumentException("a radial basis function (" + radialBasisFunction.abbreviation()
+                        + ") only applies to RBF-FD stencils; set rbffd");
+            }
             if (accuracy.isPresent() && maximumOrder.isPresent()) {
                 throw new IllegalArgumentException("at most two of kernel size, maximum order and accuracy can be set;"
                         + " got accuracy " + accuracy.getAsInt() + " and maximum order " + maximumOrder.getAsInt()

@@ -16,8 +16,8 @@ import org.e2dl4j.math.kernel.SamplingGrid;
 /**
  * Discretizes an {@link AnalyticDiffopBasis} on the grid as e2cnn's R2Diffop does: each entry
  * {@code P = sum_k c_k x^(n-k) y^k} of an element (turned by the angle offset, if any) becomes
- * {@code sum_k c_k S_(n-k,k)} with S the stencil of {@code d^n / (dx^(n-k) dy^k)} ({@link FiniteDifferences}
- * or {@link GaussianDerivatives}); each element is then normalized and dropped if it vanishes on the grid
+ * {@code sum_k c_k S_(n-k,k)} with S the stencil of {@code d^n / (dx^(n-k) dy^k)} ({@link FiniteDifferences},
+ * {@link GaussianDerivatives} or {@link RbfFiniteDifferences}); each element is then normalized and dropped if it vanishes on the grid
  * ({@link BasisNormalization}).
  */
 final class DiffopSampling {
@@ -25,8 +25,8 @@ final class DiffopSampling {
     private DiffopSampling() {
     }
 
-    static Optional<SampledBasis> sample(AnalyticDiffopBasis analytic, SamplingGrid grid, OptionalDouble angleOffset,
-                                         OptionalDouble smoothing) {
+    static Optional<SampledBasis> sample(AnalyticDiffopBasis analytic, SamplingGrid grid, DiffopPolicy policy) {
+        OptionalDouble angleOffset = policy.angleOffset();
         List<DiffopElement> all = analytic.elements();
         if (all.isEmpty()) {
             return Optional.empty();
@@ -38,10 +38,10 @@ final class DiffopSampling {
         SizeLimits.checkDoubles(SizeLimits.product(all.size(), outSize, inSize, points), SizeLimits.SAMPLED_VALUES,
                 "the sampled PDO basis of a " + outSize + " x " + inSize + " block on the " + grid + " grid ("
                         + all.size() + " elements x " + outSize + " x " + inSize + " x " + points + " points)");
-        if (smoothing.isEmpty()) {
+        if (policy.finiteDifferences()) {
             checkFiniteDifferences(analytic, grid, angleOffset);
         }
-        Stencils stencils = new Stencils(grid, smoothing);
+        Stencils stencils = new Stencils(grid, policy);
         double[] data = new double[all.size() * elementSize];
         List<DiffopElement> kept = new ArrayList<>(all.size());
         int stored = 0;
@@ -118,14 +118,14 @@ final class DiffopSampling {
 
     /** The monomial stencils of one grid and discretization, computed once each. */
     private static final class Stencils {
-        private final OptionalDouble smoothing;
+        private final DiffopPolicy policy;
         private final double[] axis;
         private final double[] x;
         private final double[] y;
         private final Map<Long, double[]> cache = new HashMap<>();
 
-        Stencils(SamplingGrid grid, OptionalDouble smoothing) {
-            this.smoothing = smoothing;
+        Stencils(SamplingGrid grid, DiffopPolicy policy) {
+            this.policy = policy;
             int k = grid.kernelSize();
             axis = new double[k];
             for (int col = 0; col < k; col++) {
@@ -140,9 +140,15 @@ final class DiffopSampling {
         }
 
         double[] monomial(int a, int b) {
-            return cache.computeIfAbsent(((long) a << 32) | b, key -> smoothing.isPresent()
-                    ? GaussianDerivatives.monomial(a, b, x, y, smoothing.getAsDouble())
-                    : FiniteDifferences.monomial(a, b, axis));
+            return cache.computeIfAbsent(((long) a << 32) | b, key -> {
+                if (policy.smoothing().isPresent()) {
+                    return GaussianDerivatives.monomial(a, b, x, y, policy.smoothing().getAsDouble());
+                }
+                if (policy.rbffd()) {
+                    return RbfFiniteDifferences.monomial(a, b, x, y, policy.radialBasisFunction());
+                }
+                return FiniteDifferences.monomial(a, b, axis);
+            });
         }
     }
 }

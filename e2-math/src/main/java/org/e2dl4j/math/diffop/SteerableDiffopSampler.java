@@ -59,8 +59,8 @@ public final class SteerableDiffopSampler implements PairBasisSampler {
             return cached;
         }
         AnalyticDiffopBasis analytic = AnalyticDiffopBasis.of(symmetry, rotationOrder, axis, in, out, maximumOrder,
-                maximumPower, policy.maximumOffset(), policy.smoothing().isEmpty());
-        Optional<SampledBasis> sampled = DiffopSampling.sample(analytic, grid, policy.angleOffset(), policy.smoothing());
+                maximumPower, policy.maximumOffset(), policy.finiteDifferences());
+        Optional<SampledBasis> sampled = DiffopSampling.sample(analytic, grid, policy);
         Optional<SampledBasis> previous = SAMPLED.putIfAbsent(key, sampled);
         return previous != null ? previous : sampled;
     }

@@ -132,4 +132,78 @@ class DiffopStencilsTest {
                 .smoothing(1.0).build()).sample(c4, c4.trivialRepr(), c4.trivialRepr(), 3, 1);
         assertTrue(smooth.isPresent() && smooth.get().dimension() > 0, "smoothed order-4 basis on 3 x 3");
     }
+    @Test
+    void rbfStencilsReproduceTheDerivativeOnPolynomialsUpToTheirOrder() {
+        org.e2dl4j.math.kernel.SamplingGrid grid = new org.e2dl4j.math.kernel.SamplingGrid(5, 1);
+        double[] x = new double[grid.size()];
+        double[] y = new double[grid.size()];
+        for (int p = 0; p < grid.size(); p++) {
+            x[p] = grid.x(p);
+            y[p] = grid.y(p);
+        }
+        for (RadialBasisFunction phi : RadialBasisFunction.values()) {
+            for (int a = 0; a <= 2; a++) {
+                for (int b = 0; a + b <= 3; b++) {
+                    double[] w = RbfFiniteDifferences.monomial(a, b, x, y, phi);
+                    for (int i = 0; i <= a + b; i++) {
+                        for (int j = 0; i + j <= a + b; j++) {
+                            double applied = 0;
+                            for (int p = 0; p < w.length; p++) {
+                                applied += w[p] * Math.pow(x[p], i) * Math.pow(y[p], j);
+                            }
+                            double expected = i == a && j == b ? factorial(a) * factorial(b) : 0;
+                            assertEquals(expected, applied, 1e-8, phi + ": d^" + a + "x d^" + b + "y of x^" + i + " y^" + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double factorial(int n) {
+        return n <= 1 ? 1 : n * factorial(n - 1);
+    }
+
+    @Test
+    void radialDerivativesAgreeWithTheHermiteFormAndWithCentralDifferences() {
+        double[] u = {0.0, 0.6, -1.1};
+        double[] v = {0.0, -0.9, 0.4};
+        for (int a = 0; a <= 3; a++) {
+            for (int b = 0; b <= 2; b++) {
+                double[] hermite = GaussianDerivatives.monomial(a, b, u, v, 1.0);
+                for (int p = 0; p < u.length; p++) {
+                    assertEquals(hermite[p], RbfFiniteDifferences.derivative(a, b, u[p], v[p], RadialBasisFunction.GA),
+                            1e-12, "ga d^" + a + "x d^" + b + "y at point " + p);
+                }
+            }
+        }
+        double h = 1e-3;
+        for (RadialBasisFunction phi : new RadialBasisFunction[] {RadialBasisFunction.IQ, RadialBasisFunction.IMQ,
+                RadialBasisFunction.MQ}) {
+            for (int p = 0; p < u.length; p++) {
+                double dx = (phi.derivative(0, sq(u[p] + h, v[p]), 1) - phi.derivative(0, sq(u[p] - h, v[p]), 1)) / (2 * h);
+                assertEquals(dx, RbfFiniteDifferences.derivative(1, 0, u[p], v[p], phi), 1e-6, phi + " d/dx");
+                double dyy = (phi.derivative(0, sq(u[p], v[p] + h), 1) - 2 * phi.derivative(0, sq(u[p], v[p]), 1)
+                        + phi.derivative(0, sq(u[p], v[p] - h), 1)) / (h * h);
+                assertEquals(dyy, RbfFiniteDifferences.derivative(0, 2, u[p], v[p], phi), 1e-5, phi + " d2/dy2");
+            }
+        }
+    }
+
+    private static double sq(double u, double v) {
+        return u * u + v * v;
+    }
+
+    @Test
+    void rbfOptionsAreCheckedTogether() {
+        Rejections.assertRejected(IllegalArgumentException.class,
+                () -> DiffopPolicy.builder().smoothing(1.0).rbffd(true).build(), "smoothing and RBF-FD",
+                "at the same time");
+        Rejections.assertRejected(IllegalArgumentException.class,
+                () -> DiffopPolicy.builder().radialBasisFunction(RadialBasisFunction.IQ).build(), "iq",
+                "only applies to RBF-FD", "set rbffd");
+        Rejections.assertRejected(IllegalArgumentException.class, () -> RadialBasisFunction.of("phs3"),
+                "unknown radial basis function 'phs3'", "ga, iq, imq, mq");
+        assertEquals(RadialBasisFunction.IMQ, RadialBasisFunction.of("imq"));
+    }
 }
