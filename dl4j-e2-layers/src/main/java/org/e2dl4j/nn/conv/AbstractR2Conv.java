@@ -22,6 +22,8 @@ import org.deeplearning4j.nn.weights.WeightInitXavier;
 import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.kernel.BasisPolicy;
 import org.e2dl4j.math.kernel.LayerBasis;
+import org.e2dl4j.math.kernel.PairBasisSampler;
+import org.e2dl4j.math.kernel.SteerableKernelSampler;
 import org.e2dl4j.math.repr.Nonlinearity;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.nn.EquivariantLayer;
@@ -214,7 +216,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             try {
                 checkFilterSize();
                 b = LayerBasis.of(getInType().gspace(), inGroup.representations(), outType.representations(), kernelSize,
-                        dilation, basisPolicy());
+                        dilation, pairBasisSampler());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(who() + " from " + getInType() + " to " + outType
                         + ": " + e.getMessage(), e);
@@ -227,6 +229,16 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
     /** The kernel-basis policy of the layer: its basis settings. */
     protected BasisPolicy basisPolicy() {
         return basisSettings.toPolicy();
+    }
+
+    /** The family of equivariant stencils the filter is expanded from: the steerable kernels of the basis policy. */
+    protected PairBasisSampler pairBasisSampler() {
+        return new SteerableKernelSampler(basisPolicy());
+    }
+
+    /** Forgets the cached layer basis, for subclasses whose settings change the basis. */
+    protected final void resetLayerBasis() {
+        this.layerBasis = null;
     }
 
     /** Refuses a dense filter beyond {@link SizeLimits#ARRAY_LENGTH} before the basis is sampled. */

@@ -40,11 +40,16 @@ public class R2Conv extends AbstractR2Conv {
     /** A stock {@code ConvolutionLayer} of the same geometry. */
     @Override
     protected ConvolutionLayer stockLayer(boolean hasBias) {
-        int k = getKernelSize();
-        return new ConvolutionLayer.Builder(k, k).nIn(getInType().size()).nOut(getOutType().size())
-                .stride(getStride(), getStride()).padding(getPadding(), getPadding())
-                .dilation(getDilation(), getDilation()).convolutionMode(getConvolutionMode()).dataFormat(CNN2DFormat.NCHW)
-                .hasBias(hasBias).build();
+        return stockConvolution(this, hasBias);
+    }
+
+    /** The stock {@code ConvolutionLayer} of a convolution's channels and geometry. */
+    static ConvolutionLayer stockConvolution(AbstractR2Conv conv, boolean hasBias) {
+        int k = conv.getKernelSize();
+        return new ConvolutionLayer.Builder(k, k).nIn(conv.getInType().size()).nOut(conv.getOutType().size())
+                .stride(conv.getStride(), conv.getStride()).padding(conv.getPadding(), conv.getPadding())
+                .dilation(conv.getDilation(), conv.getDilation()).convolutionMode(conv.getConvolutionMode())
+                .dataFormat(CNN2DFormat.NCHW).hasBias(hasBias).build();
     }
 
     /** Builder: {@code new R2Conv.Builder(in, out, kernelSize)}; see {@link AbstractR2Conv.Builder} for the options. */

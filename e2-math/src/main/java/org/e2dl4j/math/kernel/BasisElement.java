@@ -24,9 +24,10 @@ import java.util.OptionalInt;
  */
 public record BasisElement(String inIrrep, int inIrrepIndex, String outIrrep, int outIrrepIndex,
                            int inIrrepSize, int outIrrepSize, int ringIndex, double radius, double sigma,
-                           int angularIndex, AngularHarmonic harmonic, int index) {
+                           int angularIndex, AngularHarmonic harmonic, int index) implements PairElement {
 
     /** The angular frequency mu. */
+    @Override
     public int frequency() {
         return harmonic.frequency();
     }
@@ -47,8 +48,15 @@ public record BasisElement(String inIrrep, int inIrrepIndex, String outIrrep, in
     }
 
     /** Position of the harmonic in its irreps-pair solution (e2cnn's {@code inner_idx}). */
+    @Override
     public int innerIndex() {
         return harmonic.innerIndex();
+    }
+
+    /** The ring of radius 0. */
+    @Override
+    public boolean centreOnly() {
+        return radius == 0.0;
     }
 
     /**
@@ -56,6 +64,7 @@ public record BasisElement(String inIrrep, int inIrrepIndex, String outIrrep, in
      * {@code (inIrrep-inIrrepIndex,outIrrep-outIrrepIndex)_(radius/frequency)_innerIndex}, e.g.
      * {@code (irrep_0-0,irrep_1-1)_(1.0/1)_0}.
      */
+    @Override
     public String id() {
         return "(" + inIrrep + "-" + inIrrepIndex + "," + outIrrep + "-" + outIrrepIndex + ")_("
                 + pythonFloat(radius) + "/" + frequency() + ")_" + innerIndex();

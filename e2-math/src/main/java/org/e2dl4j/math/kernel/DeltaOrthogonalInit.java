@@ -31,8 +31,8 @@ final class DeltaOrthogonalInit {
             int w = pair.weightOffset();
             for (int of : pair.outFieldPositions()) {
                 for (int inf : pair.inFieldPositions()) {
-                    for (BasisElement e : pair.basis().elements()) {
-                        if (e.radius() == 0.0 && e.inIrrep().equals(e.outIrrep())) {
+                    for (PairElement e : pair.basis().elements()) {
+                        if (e.centreOnly() && e.inIrrep().equals(e.outIrrep())) {
                             List<Integer> key = List.of(inIrrepOffset[inf] + e.inIrrepIndex(),
                                     outIrrepOffset[of] + e.outIrrepIndex());
                             centre.computeIfAbsent(e.inIrrep(), k -> new LinkedHashMap<>())

@@ -27,7 +27,7 @@ final class GeneralizedHeInit {
         for (PairBasis pair : pairs) {
             Map<Integer, Map<String, Integer>> byOutIrrep =
                     counts.computeIfAbsent(pair.outRepr().name(), k -> new HashMap<>());
-            for (BasisElement e : pair.basis().elements()) {
+            for (PairElement e : pair.basis().elements()) {
                 byOutIrrep.computeIfAbsent(e.outIrrepIndex(), k -> new HashMap<>())
                         .merge(e.inIrrep(), pair.inCount(), Integer::sum);
             }
@@ -36,7 +36,7 @@ final class GeneralizedHeInit {
         for (int k = 0; k < pairs.size(); k++) {
             PairBasis pair = pairs.get(k);
             Map<Integer, Map<String, Integer>> byOutIrrep = counts.get(pair.outRepr().name());
-            List<BasisElement> elements = pair.basis().elements();
+            List<PairElement> elements = pair.basis().elements();
             deviations[k] = new double[elements.size()];
             for (int e = 0; e < elements.size(); e++) {
                 Map<String, Integer> perInput = byOutIrrep.get(elements.get(e).outIrrepIndex());

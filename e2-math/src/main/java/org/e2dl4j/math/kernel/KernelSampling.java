@@ -10,15 +10,10 @@ import org.e2dl4j.math.SizeLimits;
 
 /**
  * Samples the kept elements of an {@link AnalyticKernelBasis} on the grid, as e2cnn's
- * {@code SingleBlockBasisExpansion}: lift each irreps block through the changes of basis, normalize element b by
- * {@code n_b = sqrt(sum_x trace(K_b(x) K_b(x)^T) / size(output irrep))} (0 below 1e-15 before the root, 1 below
- * 1e-6 after it), then drop the elements with {@code sum K_b^2 <= 1e-2} (those vanishing on the grid).
+ * {@code SingleBlockBasisExpansion}: lift each irreps block through the changes of basis, normalize each element
+ * and drop those vanishing on the grid ({@link BasisNormalization}).
  */
 final class KernelSampling {
-
-    private static final double NORM_FLOOR = 1e-15;
-    private static final double ROOT_FLOOR = 1e-6;
-    private static final double VANISHING = 1e-2;
 
     private KernelSampling() {
     }
@@ -88,8 +83,8 @@ final class KernelSampling {
                 double r = radialValues[radialBase + p];
                 squares += r * r * pointSquares[angularIndex][p];
             }
-            double scale = 1.0 / normalization(squares, e.outIrrepSize());
-            if (squares * scale * scale <= VANISHING) {
+            double scale = 1.0 / BasisNormalization.normalizer(squares, e.outIrrepSize());
+            if (BasisNormalization.vanishes(squares * scale * scale)) {
                 continue;
             }
             int base = stored * elementSize;
@@ -177,18 +172,5 @@ final class KernelSampling {
             }
         }
         return squares;
-    }
-
-    /** e2cnn's normalizer of an element with the given sum of squares and output irrep size. */
-    private static double normalization(double squares, int outIrrepSize) {
-        double norm = squares / outIrrepSize;
-        if (norm < NORM_FLOOR) {
-            norm = 0;
-        }
-        norm = Math.sqrt(norm);
-        if (norm < ROOT_FLOOR || Double.isNaN(norm)) {
-            norm = 1;
-        }
-        return norm;
     }
 }

@@ -295,7 +295,7 @@ public final class LayerBasis {
             for (int o : pair.outFieldPositions()) {
                 for (int i : pair.inFieldPositions()) {
                     String prefix = "(" + in + "-" + i + "," + out + "-" + o + ")_";
-                    for (BasisElement e : pair.basis().elements()) {
+                    for (PairElement e : pair.basis().elements()) {
                         ids.add(prefix + e.id());
                     }
                 }

@@ -18,9 +18,9 @@ public final class SampledBasis {
     private final int inSize;
     private final SamplingGrid grid;
     private final double[] data;
-    private final List<BasisElement> elements;
+    private final List<PairElement> elements;
 
-    SampledBasis(int outSize, int inSize, SamplingGrid grid, double[] data, List<BasisElement> elements) {
+    SampledBasis(int outSize, int inSize, SamplingGrid grid, double[] data, List<? extends PairElement> elements) {
         if (data.length != elements.size() * outSize * inSize * grid.size()) {
             throw new IllegalArgumentException("data holds " + data.length + " values, expected "
                     + elements.size() + " x " + outSize + " x " + inSize + " x " + grid.size());
@@ -30,6 +30,18 @@ public final class SampledBasis {
         this.grid = grid;
         this.data = data;
         this.elements = Collections.unmodifiableList(List.copyOf(elements));
+    }
+
+    /**
+     * A sampled basis of another family of stencils (e.g. steerable PDOs), laid out as {@link #data()}.
+     *
+     * @param data     {@code [element][out][in][grid point]}, taken over (not copied)
+     * @param elements the attributes of the elements, in basis order
+     * @throws IllegalArgumentException if the data does not hold {@code elements x outSize x inSize x k^2} values
+     */
+    public static SampledBasis of(int outSize, int inSize, SamplingGrid grid, double[] data,
+                                  List<? extends PairElement> elements) {
+        return new SampledBasis(outSize, inSize, grid, data, elements);
     }
 
     /** Number of basis elements. */
@@ -73,7 +85,7 @@ public final class SampledBasis {
     }
 
     /** The attributes of the elements, in basis order. */
-    public List<BasisElement> elements() {
+    public List<PairElement> elements() {
         return elements;
     }
 

@@ -40,7 +40,7 @@ public final class SteerableKernelSampler implements PairBasisSampler {
     }
 
     /** The solution family of a G-space: its action and the kind of its fibergroup. */
-    static PlanarSymmetry symmetryOf(GSpace gspace) {
+    public static PlanarSymmetry symmetryOf(GSpace gspace) {
         Group g = gspace.fibergroup();
         return switch (gspace.action()) {
             case ROTATIONS -> g.isFinite() ? PlanarSymmetry.CYCLIC : PlanarSymmetry.SO2;
@@ -50,7 +50,8 @@ public final class SteerableKernelSampler implements PairBasisSampler {
         };
     }
 
-    static int rotationOrder(GSpace gspace, PlanarSymmetry symmetry) {
+    /** N of C_N and D_N, 2 for the flip group, -1 for SO(2) and O(2) (the rotation order the solutions take). */
+    public static int rotationOrder(GSpace gspace, PlanarSymmetry symmetry) {
         return switch (symmetry) {
             case CYCLIC, DIHEDRAL -> gspace.fibergroup().rotationOrder();
             case FLIP -> 2;

@@ -171,7 +171,7 @@ class KernelBasisTest {
         assertTrue(sampled.dimension() > 10 && sampled.dimension() <= analytic.dimension(),
                 "kept " + sampled.dimension() + " of " + analytic.dimension());
         for (int s = 0; s < sampled.dimension(); s++) {
-            BasisElement e = sampled.elements().get(s);
+            BasisElement e = (BasisElement) sampled.elements().get(s);
             double[][][] v = values[e.index()];
             double squares = 0;
             for (double[][] row : v) {

@@ -223,7 +223,7 @@ class LayerBasisTest {
         for (PairBasis pair : layer.pairs()) {
             for (int o : pair.outFieldPositions()) {
                 for (int i : pair.inFieldPositions()) {
-                    for (BasisElement e : pair.basis().elements()) {
+                    for (PairElement e : pair.basis().elements()) {
                         attributes.add(new String[] {e.inIrrep(), Integer.toString(outIrrepOffset[o] + e.outIrrepIndex())});
                     }
                 }
@@ -345,12 +345,12 @@ class LayerBasisTest {
         BasisPolicy noNegative = BasisPolicy.builder().basisFilter(e -> e.frequency() >= 0).build();
         LayerBasis filtered = LayerBasis.of(C4, fields(reg), fields(reg), 5, 1, noNegative);
         assertTrue(filtered.dimension() < full, filtered.dimension() + " vs " + full);
-        for (BasisElement e : filtered.pairs().get(0).basis().elements()) {
+        for (PairElement e : filtered.pairs().get(0).basis().elements()) {
             assertTrue(e.frequency() >= 0, "filtered out: " + e);
         }
         LayerBasis scalarOnly = LayerBasis.of(C4, fields(reg), fields(reg), 5, 1,
                 BasisPolicy.builder().frequencyCutoffFactor(0).build());
-        for (BasisElement e : scalarOnly.pairs().get(0).basis().elements()) {
+        for (PairElement e : scalarOnly.pairs().get(0).basis().elements()) {
             assertEquals(0, e.frequency(), "cut-off 0 r keeps frequency 0 only");
         }
     }

@@ -53,7 +53,7 @@ class ReferenceBlocksTest {
         JsonNode attrs = ref.get("attrs");
         for (int b = 0; b < attrs.size(); b++) {
             JsonNode a = attrs.get(b);
-            BasisElement e = basis.elements().get(b);
+            BasisElement e = (BasisElement) basis.elements().get(b);
             String where = key + ", element " + b + " (" + e + ")";
             assertEquals(a.get(names.indexOf("in_irrep")).asText(), e.inIrrep(), where + ": in_irrep");
             assertEquals(a.get(names.indexOf("out_irrep")).asText(), e.outIrrep(), where + ": out_irrep");
