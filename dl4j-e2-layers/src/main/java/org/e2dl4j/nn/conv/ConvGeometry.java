@@ -69,6 +69,15 @@ public final class ConvGeometry {
         return new ConvGeometry(kernelSize, stride, newPadding, dilation, mode);
     }
 
+    /**
+     * The same convolution as an undilated one: kernel d(k-1)+1 (the dilated filter with zeros between its taps),
+     * dilation 1, the same stride, padding and mode. oneDNN builds of libnd4j M2.1 cannot create dilated conv2d /
+     * deconv2d primitives; this geometry runs the same function on them.
+     */
+    ConvGeometry undilated() {
+        return new ConvGeometry(effectiveKernelSize(), stride, padding, 1, mode);
+    }
+
     /** The span d(k-1)+1 the dilated kernel covers. */
     public int effectiveKernelSize() {
         return dilation * (kernelSize - 1) + 1;
