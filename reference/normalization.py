@@ -119,8 +119,8 @@ def torch_norm_cases():
     biases = [0.3, -0.5, 0.05]
     inorm = torch.nn.InstanceNorm2d(3, affine=True, eps=1e-5).double()
     with torch.no_grad():
-        inorm.weight.copy_(torch.tensor(weights))
-        inorm.bias.copy_(torch.tensor(biases))
+        inorm.weight.copy_(torch.tensor(weights, dtype=torch.float64))
+        inorm.bias.copy_(torch.tensor(biases, dtype=torch.float64))
     cases.append({"name": "torch InstanceNorm2d, three trivial fields", "norm": "instance",
                   "gspace": {"kind": "rot2d", "N": 8}, "type": [["trivial", 3]], "eps": 1e-5,
                   "weight": weights, "bias": biases, "shape": list(x.shape), "input": rounded(x),
