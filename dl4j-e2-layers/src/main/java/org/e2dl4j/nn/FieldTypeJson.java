@@ -40,11 +40,12 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       {@code O(2)@f} with f the maximum frequency) to the subgroup (written as above, {@code M} for SO(2),
  *       {@code None,-1} / {@code None,M} / {@code 0.0,M} for O(2)), and {@code disentangle:<i>:<key>} for
  *       the i-th part of the disentangled representation with that key (see
- *       {@link Representations#disentangle}).</li>
+ *       {@link Representations#disentangle}), and {@code sum[<key>][<key>]...:<name>} for a direct sum of
+ *       keyed parts named {@code name} ({@link Representations#directSum}).</li>
  * </ul>
  * Each key is the {@link RecipeKey} of the representation's {@link Representation#recipe() recipe}, and parsing
  * builds the representation from the recipe the key names, so parsing rebuilds an equal field type. A field
- * type whose representations have no key (built with a direct sum or a custom change of basis) cannot be
+ * type whose representations have no key (built with a custom change of basis) cannot be
  * written and is rejected with a message naming the representation.
  */
 public final class FieldTypeJson {
