@@ -40,7 +40,8 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       {@code O(2)@f} with f the maximum frequency) to the subgroup (written as above, {@code M} for SO(2),
  *       {@code None,-1} / {@code None,M} / {@code 0.0,M} for O(2)), and {@code disentangle:<i>:<key>} for
  *       the i-th part of the disentangled representation with that key (see
- *       {@link Representations#disentangle});</li>
+ *       {@link Representations#disentangle}), and {@code sum[<key>][<key>]...:<name>} for a direct sum of
+ *       keyed parts named {@code name} ({@link Representations#directSum});</li>
  *   <li>O(2) ({@code n = -1}): {@code quotient:None,-1} and {@code induced:None,-1:<k>} for the quotient by SO(2)
  *       and the representations induced from SO(2)'s irrep_k;</li>
  *   <li>user representations ({@link Representations#fromIrreps}, {@link Representations#fromDiscreteGroup}):
@@ -52,7 +53,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * </ul>
  * Each key is the {@link RecipeKey} of the representation's {@link Representation#recipe() recipe}, and parsing
  * builds the representation from the recipe the key names, so parsing rebuilds an equal field type. A field
- * type whose representations have no key (built with a direct sum or {@code Representations.changeBasis}) cannot be
+ * type whose representations have no key (built with a custom change of basis) cannot be
  * written and is rejected with a message naming the representation.
  */
 public final class FieldTypeJson {

@@ -76,7 +76,7 @@ public abstract class AbstractNormNonLinearity extends EquivariantLayer {
         return new NormNonLinearityLayer(conf, networkDataType);
     }
 
-    /** e2cnn's name of the function f: {@code n_relu}, {@code n_sigmoid} or {@code squash}. */
+    /** e2cnn's name of the function f: {@code n_relu}, {@code n_sigmoid}, {@code n_softplus} (escnn) or {@code squash}. */
     public String getFunction() {
         return function;
     }
@@ -125,7 +125,7 @@ public abstract class AbstractNormNonLinearity extends EquivariantLayer {
             super(inType);
         }
 
-        /** The function f by e2cnn's name: {@code n_relu} (default), {@code n_sigmoid} or {@code squash}. */
+        /** The function f by name: {@code n_relu} (default), {@code n_sigmoid}, {@code n_softplus} (escnn) or {@code squash}. */
         @SuppressWarnings("unchecked")
         public T function(String e2cnnName) {
             this.function = e2cnnName;

@@ -35,6 +35,11 @@ final class GateParamInitializer extends BiasVectorInitializer {
 
     @Override
     void initialize(NeuralNetConfiguration conf, INDArray vector) {
+        standardNormal(conf, vector);
+    }
+
+    /** Fills the vector with standard normal values of a Java RNG seeded by the network seed and the layer name. */
+    static void standardNormal(NeuralNetConfiguration conf, INDArray vector) {
         String name = conf.getLayer().getLayerName();
         Random rnd = new Random(conf.getSeed() * 31 + (name == null ? 0 : name.hashCode()));
         double[] values = new double[(int) vector.length()];

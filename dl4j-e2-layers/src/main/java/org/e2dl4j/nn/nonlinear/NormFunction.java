@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The functions f of the norm nonlinearities (e2cnn's names), applied to {@code u = ||x|| - b}: the new norm
+ * The functions f of the norm nonlinearities (e2cnn's and escnn's names), applied to {@code u = ||x|| - b}: the new norm
  * of a field is f(u). Each gives its value and derivative on whole tensors (new arrays).
  */
 public enum NormFunction {
@@ -34,6 +34,18 @@ public enum NormFunction {
         INDArray derivative(INDArray u) {
             INDArray s = Transforms.sigmoid(u, true);
             return s.muli(s.rsub(1.0));
+        }
+    },
+    /** f(u) = log(1 + exp(u)) (escnn's {@code n_softplus}, torch's softplus); f'(u) = sigmoid(u). */
+    N_SOFTPLUS("n_softplus") {
+        @Override
+        INDArray value(INDArray u) {
+            return Transforms.softPlus(u, true);
+        }
+
+        @Override
+        INDArray derivative(INDArray u) {
+            return Transforms.sigmoid(u, true);
         }
     },
     /** f(u) = u / (1 + u) (capsule networks' squash of the norm). */

@@ -32,17 +32,19 @@ import org.e2dl4j.math.group.SubgroupId;
  *   <li>{@code spectralRegular:<ids>} and {@code spectralQuotient:<subgroup>:<ids>} for escnn's band-limited
  *       regular and quotient representations, the irrep ids separated by {@code |}, e.g.
  *       {@code spectralRegular:0|1|2} or {@code spectralQuotient:None,-1:0,0|1,0};</li>
+ *   <li>{@code sum[<key>][<key>]...:<name>} for the direct sum of the parts, named {@code name};</li>
  * </ul>
  * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
- * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Direct sums and changes
- * of basis have no key. {@link #parse} inverts {@link #format}.
+ * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Changes
+ * of basis have no key, nor do direct sums whose names have unbalanced brackets. {@link #parse} inverts
+ * {@link #format}.
  */
 public final class RecipeKey {
 
     private static final String VALID = "trivial, regular, irrep:k, irrep:j,k, quotient:<subgroup>,"
             + " induced:<subgroup>:<irrep id>, concatenated:<key>, restrict:<group>:<subgroup>:<key>,"
             + " disentangle:<i>:<key>, user:<name>:<irrep ids>:<nonlinearities>:<change of basis>,"
-            + " spectralRegular:<id>|<id>.., spectralQuotient:<subgroup>:<id>|<id>..";
+            + " spectralRegular:<id>|<id>.., spectralQuotient:<subgroup>:<id>|<id>.., sum[<key>][<key>]...:<name>";
 
     private RecipeKey() {
     }
@@ -84,8 +86,51 @@ public final class RecipeKey {
         if (recipe instanceof RepresentationRecipe.SpectralQuotient spectral) {
             return "spectralQuotient:" + formatSubgroup(spectral.subgroup()) + ":" + idList(spectral.irrepIds());
         }
+        if (recipe instanceof RepresentationRecipe.DirectSum sum && balanced(sum.name())) {
+            StringBuilder key = new StringBuilder("sum");
+            for (RepresentationRecipe part : sum.parts()) {
+                key.append('[').append(format(part)).append(']');
+            }
+            return key.append(':').append(sum.name()).toString();
+        }
         throw new IllegalArgumentException("a " + (recipe instanceof RepresentationRecipe.DirectSum
-                ? "direct sum" : "change of basis") + " has no key (keys: " + VALID + ")");
+                ? "direct sum named with unbalanced brackets" : "change of basis") + " has no key (keys: " + VALID + ")");
+    }
+
+    /** Whether every '[' of the text is closed by a later ']'. */
+    private static boolean balanced(String text) {
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** The direct sum of {@code sum[<key>][<key>]...:<name>}, or null if the key does not have that form. */
+    private static RepresentationRecipe parseSum(Group group, String key) {
+        List<RepresentationRecipe> parts = new ArrayList<>();
+        int i = "sum".length();
+        while (i < key.length() && key.charAt(i) == '[') {
+            int depth = 0;
+            int end = i;
+            do {
+                char c = key.charAt(end);
+                depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+                end++;
+            } while (depth > 0 && end < key.length());
+            if (depth > 0 || end - i == 2) {
+                return null;
+            }
+            parts.add(parse(group, key.substring(i + 1, end - 1)));
+            i = end;
+        }
+        if (parts.isEmpty() || i >= key.length() || key.charAt(i) != ':') {
+            return null;
+        }
+        return new RepresentationRecipe.DirectSum(parts, key.substring(i + 1));
     }
 
     /**
@@ -94,6 +139,13 @@ public final class RecipeKey {
      * @throws IllegalArgumentException if the key has none of the forms for this group; the message lists them
      */
     public static RepresentationRecipe parse(Group group, String key) {
+        if (key.startsWith("sum[")) {
+            RepresentationRecipe sum = parseSum(group, key);
+            if (sum != null) {
+                return sum;
+            }
+            throw new IllegalArgumentException("unknown field key '" + key + "' (valid: " + VALID + ")");
+        }
         String[] head = key.split(":", 2);
         String rest = head.length == 2 ? head[1] : null;
         try {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The text keys of recipes: the keys of the JSON form of field types parse to the recipes they name and are
- * written back unchanged, every keyable representation's key rebuilds it, and direct sums, changes of basis
- * and malformed keys are refused with the valid forms.
+ * written back unchanged, every keyable representation's key rebuilds it (direct sums of keyable parts included),
+ * and changes of basis and malformed keys are refused with the valid forms.
  */
 class RecipeKeyTest {
 
@@ -55,7 +55,12 @@ class RecipeKeyTest {
                 Arguments.of(so2, "spectralRegular:0|1|2|3"), Arguments.of(o2, "spectralRegular:0,0|1,0|1,1"),
                 Arguments.of(c8, "spectralRegular:0|2"), Arguments.of(o2, "spectralQuotient:None,-1:0,0|1,0|1,1"),
                 Arguments.of(o2, "spectralQuotient:0.0,1:0,0|1,1"), Arguments.of(so2, "spectralQuotient:2:0|1|2"),
-                Arguments.of(d4, "spectralQuotient:0,1:0,0|1,0|1,1|1,2|0,2"));
+                Arguments.of(d4, "spectralQuotient:0,1:0,0|1,0|1,1|1,2|0,2"),
+                Arguments.of(c8, "sum[trivial][trivial][irrep:1][irrep:3]:gated"),
+                Arguments.of(d4, "sum[regular][sum[trivial][irrep:1,1]:[trivial]_[irrep_1,1]]:nested: a:b"),
+                Arguments.of(Groups.cyclic(4), "sum[restrict:C8:4:regular]:"),
+                Arguments.of(so2, "sum[spectralRegular:0|1][trivial]:mixed"),
+                Arguments.of(d4, "sum[user:v:0,0;0,2::1.0,0.0;0.0,1.0][regular]:with user"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -93,16 +98,19 @@ class RecipeKeyTest {
         if (recipe instanceof RepresentationRecipe.Concatenated c) {
             return keyable(c.of());
         }
-        return !(recipe instanceof RepresentationRecipe.DirectSum || recipe instanceof RepresentationRecipe.ChangeOfBasis);
+        if (recipe instanceof RepresentationRecipe.DirectSum s) {
+            return s.parts().stream().allMatch(RecipeKeyTest::keyable);
+        }
+        return !(recipe instanceof RepresentationRecipe.ChangeOfBasis);
     }
 
     @Test
-    void directSumsAndChangesOfBasisHaveNoKey() {
+    void changesOfBasisAndSumsNamedWithUnbalancedBracketsHaveNoKey() {
         Group c4 = Groups.cyclic(4);
         Representation sum = Representations.directSum(List.of(Representations.trivial(c4),
-                Representations.regular(c4)), null);
+                Representations.regular(c4)), "odd]name");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecipeKey.format(sum.recipe()));
-        assertTrue(e.getMessage().contains("direct sum"), e.getMessage());
+        assertTrue(e.getMessage().contains("direct sum named with unbalanced brackets"), e.getMessage());
         Representation swapped = Representations.changeBasis(Representations.irrep(c4, 1), new double[][] {{0, 1},
                 {1, 0}}, "swapped", EnumSet.noneOf(Nonlinearity.class));
         Representation restricted = Representations.restrict(swapped, SubgroupId.rotations(2));
@@ -113,7 +121,8 @@ class RecipeKeyTest {
     @Test
     void malformedKeysAreRefusedWithTheValidForms() {
         Group d4 = Groups.dihedral(4);
-        for (String key : List.of("vector", "irrep", "regular:2", "irrep:x", "disentangle:a:regular", "induced:0,1")) {
+        for (String key : List.of("vector", "irrep", "regular:2", "irrep:x", "disentangle:a:regular", "induced:0,1",
+                "sum[trivial]", "sum[trivial", "sum[]:x")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecipeKey.parse(d4, key));
             assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains("irrep:k"), e.getMessage());
         }
