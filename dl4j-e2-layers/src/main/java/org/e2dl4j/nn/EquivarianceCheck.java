@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -28,9 +29,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * outputs of rank 2 ([N, C], e.g. after global pooling) are treated as 1 x 1 maps.
  *
  * <p>Grid-preserving elements (90-degree rotations, axis flips) act by pixel permutation, so an equivariant
- * map shows rounding errors only. Other elements resample the maps bilinearly; then the input is smoothed
- * (Gaussian blur, sigma 2 pixels) and only the central disk of radius min(H', W') / 4 of the output is
- * compared, as e2cnn does, and the error reflects interpolation as much as equivariance.
+ * map shows rounding errors only. Other elements resample the maps with e2cnn's order-2 spline (the numbers of
+ * e2cnn's {@code GeometricTensor.transform}); then the input is smoothed (Gaussian blur, sigma 2 pixels) and only
+ * the central disk of radius min(H', W') / 4 of the output is compared, as e2cnn does, and the error reflects
+ * interpolation as much as equivariance.
+ *
+ * <p>Every compared entry is also held to a tolerance, numpy's {@code allclose} as e2cnn's
+ * {@code check_equivariance(atol, rtol)} asserts: {@code |g.f(x) - f(g.x)| <= atol + rtol |f(g.x)|} (defaults
+ * 1e-7 and 1e-5, {@link #tolerance}); the report counts the entries outside it per element and names the worst,
+ * and {@link #assertEquivariant()} fails with them.
  *
  * <p>A map that ignores its input commutes with everything, so the check first looks at f(x): an output that
  * holds NaN or infinite values, is constant (all zeros, say), or is the same for every example of the batch is
@@ -38,12 +45,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <pre>
  *   EquivarianceReport r = EquivarianceCheck.of(net, in, out).inputSize(17, 17).run();
+ *   EquivarianceCheck.of(net, in, out).tolerance(1e-5, 1e-4).elements(exactOnes).assertEquivariant();
  * </pre>
  * Immutable: the configuring methods return a new check.
  */
 public final class EquivarianceCheck {
 
     private static final double SMOOTHING_SIGMA = 2.0;
+
+    /** e2cnn's default absolute tolerance of {@code check_equivariance}. */
+    public static final double DEFAULT_ATOL = 1e-7;
+
+    /** e2cnn's default relative tolerance of {@code check_equivariance}. */
+    public static final double DEFAULT_RTOL = 1e-5;
 
     private final UnaryOperator<INDArray> model;
     private final FieldType in;
@@ -54,9 +68,12 @@ public final class EquivarianceCheck {
     private final int batchSize;
     private final long seed;
     private final List<GroupElement> elements;
+    private final double atol;
+    private final double rtol;
 
     private EquivarianceCheck(UnaryOperator<INDArray> model, FieldType in, FieldType out, DataType dataType,
-                              int height, int width, int batchSize, long seed, List<GroupElement> elements) {
+                              int height, int width, int batchSize, long seed, List<GroupElement> elements,
+                              double atol, double rtol) {
         this.model = model;
         this.in = in;
         this.out = out;
@@ -66,6 +83,8 @@ public final class EquivarianceCheck {
         this.batchSize = batchSize;
         this.seed = seed;
         this.elements = elements;
+        this.atol = atol;
+        this.rtol = rtol;
     }
 
     /**
@@ -78,7 +97,7 @@ public final class EquivarianceCheck {
                     + " and " + out);
         }
         return new EquivarianceCheck(Objects.requireNonNull(model), in, out, DataType.FLOAT, 17, 17, 2, 0,
-                in.testingElements());
+                in.testingElements(), DEFAULT_ATOL, DEFAULT_RTOL);
     }
 
     /** A check of a network's inference output, in the network's data type. */
@@ -111,7 +130,7 @@ public final class EquivarianceCheck {
         if (h < 1 || w < 1) {
             throw new IllegalArgumentException("input size must be positive, got " + h + " x " + w);
         }
-        return new EquivarianceCheck(model, in, out, dataType, h, w, batchSize, seed, elements);
+        return new EquivarianceCheck(model, in, out, dataType, h, w, batchSize, seed, elements, atol, rtol);
     }
 
     /** Number of random inputs in the batch (default 2). */
@@ -119,18 +138,18 @@ public final class EquivarianceCheck {
         if (n < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + n);
         }
-        return new EquivarianceCheck(model, in, out, dataType, height, width, n, seed, elements);
+        return new EquivarianceCheck(model, in, out, dataType, height, width, n, seed, elements, atol, rtol);
     }
 
     /** Seed of the random input (Java RNG, the same on every backend). */
     public EquivarianceCheck seed(long s) {
-        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, s, elements);
+        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, s, elements, atol, rtol);
     }
 
     /** The data type of the random input (default float, or the network's). */
     public EquivarianceCheck dataType(DataType type) {
         return new EquivarianceCheck(model, in, out, Objects.requireNonNull(type), height, width, batchSize, seed,
-                elements);
+                elements, atol, rtol);
     }
 
     /** The elements to test (default: the G-space's testing elements). */
@@ -138,7 +157,34 @@ public final class EquivarianceCheck {
         for (GroupElement g : els) {
             in.gspace().fibergroup().checkElement(g);
         }
-        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, seed, List.copyOf(els));
+        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, seed, List.copyOf(els),
+                atol, rtol);
+    }
+
+    /**
+     * The tolerance each compared entry is held to, numpy's {@code allclose} as in e2cnn's
+     * {@code check_equivariance(atol, rtol)}: {@code |g.f(x) - f(g.x)| <= atol + rtol |f(g.x)|}. Default e2cnn's
+     * 1e-7 and 1e-5.
+     *
+     * @throws IllegalArgumentException for a negative or NaN tolerance
+     */
+    public EquivarianceCheck tolerance(double absolute, double relative) {
+        if (!(absolute >= 0) || !(relative >= 0)) {
+            throw new IllegalArgumentException("equivariance check tolerances must be >= 0, got atol " + absolute
+                    + ", rtol " + relative);
+        }
+        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, seed, elements, absolute,
+                relative);
+    }
+
+    /**
+     * Runs the check and asserts that every element is within the tolerance (e2cnn's assertion).
+     *
+     * @return the report, when it passes
+     * @throws AssertionError naming the tolerance, each failing element and its worst position
+     */
+    public EquivarianceReport assertEquivariant() {
+        return run().assertWithinTolerance();
     }
 
     /** Runs the check. */
@@ -168,9 +214,9 @@ public final class EquivarianceCheck {
                 degeneracy = degeneracy != null ? degeneracy : degeneracy(output);
                 INDArray transformedThenMapped = apply(in.transform(input, g));
                 INDArray mappedThenTransformed = out.transform(output, g);
-                errors.add(error(g, exact, transformedThenMapped, mappedThenTransformed, output));
+                errors.add(error(g, exact, mappedThenTransformed, transformedThenMapped, output));
             }
-            return new EquivarianceReport(errors, degeneracy);
+            return new EquivarianceReport(errors, degeneracy, atol, rtol);
         }
     }
 
@@ -209,40 +255,63 @@ public final class EquivarianceCheck {
         return null;
     }
 
+    /**
+     * The error of one element: {@code a} = g.f(x), {@code b} = f(g.x), {@code ref} = f(x), all double NCHW;
+     * interpolated elements compare the central disk only.
+     */
     private EquivarianceReport.ElementError error(GroupElement g, boolean exact, INDArray a, INDArray b, INDArray ref) {
-        long rows = a.size(0) * a.size(1);
-        long pixels = a.size(2) * a.size(3);
-        INDArray diff = Transforms.abs(a.sub(b)).reshape('c', rows, pixels);
-        INDArray scale = Transforms.abs(ref).reshape('c', rows, pixels);
-        double compared = (double) rows * pixels;
-        if (!exact) {
-            INDArray mask = centralDisk(a.size(2), a.size(3));
-            diff.muliRowVector(mask);
-            scale.muliRowVector(mask);
-            compared = rows * mask.sumNumber().doubleValue();
+        long channels = a.size(1);
+        long width = a.size(3);
+        long rows = a.size(0) * channels;
+        long[] pixels = exact ? null : centralDisk(a.size(2), width);
+        INDArray as = compared(a, rows, pixels);
+        INDArray bs = compared(b, rows, pixels);
+        INDArray diff = Transforms.abs(as.sub(bs));
+        long compared = diff.length();
+        long nan = Nd4j.getExecutioner().exec(new MatchCondition(diff, Conditions.isNan())).getLong(0);
+        INDArray excess = diff.sub(Transforms.abs(bs).muli(rtol));
+        long outside = nan + Nd4j.getExecutioner().exec(new MatchCondition(excess, Conditions.greaterThan(atol)))
+                .getLong(0);
+        BooleanIndexing.replaceWhere(excess, Double.POSITIVE_INFINITY, Conditions.isNan());
+        long worst = excess.reshape(compared).argMax().getLong(0);
+        long row = worst / diff.size(1);
+        long pixel = pixels == null ? worst % diff.size(1) : pixels[(int) (worst % diff.size(1))];
+        EquivarianceReport.Position position = new EquivarianceReport.Position(row / channels, row % channels,
+                pixel / width, pixel % width, as.getDouble(row, worst % diff.size(1)),
+                bs.getDouble(row, worst % diff.size(1)));
+        double maxAbs = nan > 0 ? Double.NaN : diff.maxNumber().doubleValue();
+        double mean = nan > 0 ? Double.NaN : diff.sumNumber().doubleValue() / compared;
+        double scale = Transforms.abs(compared(ref, rows, pixels)).maxNumber().doubleValue();
+        double relative = scale == 0 ? maxAbs : maxAbs / scale;
+        return new EquivarianceReport.ElementError(g, exact, maxAbs, mean, relative, compared, outside, position);
+    }
+
+    /** The compared entries of an NCHW map as [N * C, pixels]: every pixel, or the listed ones. */
+    private static INDArray compared(INDArray x, long rows, long[] pixels) {
+        INDArray flat = x.dup('c').reshape('c', rows, x.size(2) * x.size(3));
+        if (pixels == null) {
+            return flat;
         }
-        double maxAbs = diff.maxNumber().doubleValue();
-        double mean = compared == 0 ? 0 : diff.sumNumber().doubleValue() / compared;
-        return new EquivarianceReport.ElementError(g, exact, maxAbs, mean, relative(maxAbs, scale));
+        INDArray picked = Nd4j.createUninitialized(flat.dataType(), rows, pixels.length);
+        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(flat, Nd4j.createFromArray(pixels)).addOutputs(picked)
+                .addIntegerArguments(1).build());
+        return picked;
     }
 
-    private static double relative(double maxAbs, INDArray scale) {
-        double s = scale.maxNumber().doubleValue();
-        return s == 0 ? maxAbs : maxAbs / s;
-    }
-
-    /** 1 on the pixels within min(h, w) / 4 of the centre, 0 elsewhere, as a row [h * w]. */
-    private static INDArray centralDisk(long h, long w) {
+    /** The pixels {@code r * w + c} within min(h, w) / 4 of the centre, in row-major order. */
+    private static long[] centralDisk(long h, long w) {
         double radius = Math.min(h, w) / 4.0;
-        double[] m = new double[(int) (h * w)];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
+        List<Long> inside = new ArrayList<>();
+        for (long r = 0; r < h; r++) {
+            for (long c = 0; c < w; c++) {
                 double dy = r - (h - 1) / 2.0;
                 double dx = c - (w - 1) / 2.0;
-                m[(int) (r * w + c)] = dx * dx + dy * dy <= radius * radius ? 1 : 0;
+                if (dx * dx + dy * dy <= radius * radius) {
+                    inside.add(r * w + c);
+                }
             }
         }
-        return Nd4j.createFromArray(m);
+        return inside.stream().mapToLong(Long::longValue).toArray();
     }
 
     private INDArray gaussian() {

@@ -9,14 +9,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The action of a group element on NCHW feature maps, with ND4J ops: the grid part moves pixels
- * ({@code x(g^-1 p)}, a gather by the G-space's pixel permutation, or bilinear resampling for elements
- * that do not map the grid onto itself), the fiber part multiplies the channels of every pixel by the
- * block-diagonal rho(g). Results are fresh arrays outside any workspace.
+ * ({@code x(g^-1 p)}, a gather by the G-space's pixel permutation, or e2cnn's order-2 spline resampling
+ * ({@link SplineGridAction}) for elements that do not map the grid onto itself), the fiber part multiplies the
+ * channels of every pixel by the block-diagonal rho(g). Results are fresh arrays outside any workspace.
  */
 final class FieldTransform {
-
-    /** Fractional source coordinates this close to an integer are taken as exact. */
-    private static final double SNAP = 1e-9;
 
     private FieldTransform() {
     }
@@ -34,7 +31,7 @@ final class FieldTransform {
             if (gspace.preservesGrid(g)) {
                 out = gather(flat, gspace.gridPermutation(g, h, w));
             } else {
-                out = bilinear(flat, gspace.sourceCoordinates(g, h, w), h, w);
+                out = SplineGridAction.of(gspace, g, h, w).apply(flat);
             }
             return out.reshape('c', n, c, h, w);
         }
@@ -61,39 +58,5 @@ final class FieldTransform {
         Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(flat, indices).addOutputs(out)
                 .addIntegerArguments(1).build());
         return out;
-    }
-
-    /** Bilinear interpolation at the given (row, column) source points; neighbours off the grid count as 0. */
-    static INDArray bilinear(INDArray flat, double[][] source, int h, int w) {
-        int pixels = h * w;
-        int[][] index = new int[4][pixels];
-        double[][] weight = new double[4][pixels];
-        for (int p = 0; p < pixels; p++) {
-            double r = snap(source[p][0]);
-            double c = snap(source[p][1]);
-            int r0 = (int) Math.floor(r);
-            int c0 = (int) Math.floor(c);
-            double fr = r - r0;
-            double fc = c - c0;
-            double[] wts = {(1 - fr) * (1 - fc), (1 - fr) * fc, fr * (1 - fc), fr * fc};
-            int[] rows = {r0, r0, r0 + 1, r0 + 1};
-            int[] cols = {c0, c0 + 1, c0, c0 + 1};
-            for (int k = 0; k < 4; k++) {
-                boolean inside = rows[k] >= 0 && rows[k] < h && cols[k] >= 0 && cols[k] < w;
-                index[k][p] = inside ? rows[k] * w + cols[k] : 0;
-                weight[k][p] = inside ? wts[k] : 0;
-            }
-        }
-        INDArray out = Nd4j.zeros(flat.dataType(), flat.size(0), pixels);
-        for (int k = 0; k < 4; k++) {
-            INDArray wk = Nd4j.createFromArray(weight[k]).castTo(flat.dataType());
-            out.addi(gather(flat, index[k]).muliRowVector(wk));
-        }
-        return out;
-    }
-
-    private static double snap(double v) {
-        double r = Math.rint(v);
-        return Math.abs(v - r) < SNAP ? r : v;
     }
 }

@@ -313,7 +313,8 @@ public final class FieldType implements Serializable {
     /**
      * The action of g on a feature map {@code x} [N, size(), H, W]: {@code (g.x)(p) = rho(g) x(g^-1 p)}.
      * Exact (a pixel permutation) for grid-preserving elements on square maps; otherwise the pixels are
-     * resampled by bilinear interpolation about the centre, with zeros outside the map. Returns a new array.
+     * resampled about the centre as e2cnn does (its {@code scipy.ndimage.rotate} with order 2: a quadratic
+     * B-spline, {@link org.e2dl4j.math.gspace.SplineResampling}), with zeros outside the map. Returns a new array.
      */
     public INDArray transform(INDArray x, GroupElement g) {
         checkFeatureMap(x, "transform");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class FieldTypeTest {
 
@@ -125,19 +126,23 @@ class FieldTypeTest {
     }
 
     @Test
-    void bilinearResamplingAgreesWithThePixelPermutationOnGridPreservingElements() {
+    void splineResamplingNextToAQuarterTurnIsNextToThePixelPermutation() {
         GSpace so2 = GSpaces.rot2dOnR2(-1, 2);
-        INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 4, 3, 5 * 5).reshape(3, 25);
+        INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 4, 1, 3, 7, 7);
+        FieldType t = FieldType.trivial(so2, 3);
         for (int k = 0; k < 4; k++) {
-            GroupElement g = GroupElement.continuous(0, k * Math.PI / 2);
-            INDArray exact = FieldType.trivial(so2, 3).transform(x.reshape(1, 3, 5, 5), g).reshape(3, 25);
-            INDArray interpolated = FieldTransform.bilinear(x, so2.sourceCoordinates(g, 5, 5), 5, 5);
-            assertSame(exact, interpolated, 1e-12, "bilinear vs permutation at " + k + " quarter turns");
+            INDArray exact = t.transform(x, GroupElement.continuous(0, k * Math.PI / 2));
+            INDArray interpolated = t.transform(x, GroupElement.continuous(0, k * Math.PI / 2 + 1e-7));
+            // the spline is C1: a turn 1e-7 away moves every source point by at most 5e-7 pixels; the border
+            // pixels' sources leave the grid on one side and are 0 there, so only the inner 5 x 5 is compared
+            INDArray inner = interpolated.sub(exact).get(NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.interval(1, 6), NDArrayIndex.interval(1, 6));
+            assertTrue(inner.amaxNumber().doubleValue() < 1e-5, "spline vs permutation at " + k + " quarter turns");
         }
     }
 
     @Test
-    void bilinearRotationKeepsAConstantMapInsideTheInscribedDisk() {
+    void splineRotationKeepsAConstantMapInsideTheInscribedDisk() {
         GSpace so2 = GSpaces.rot2dOnR2(-1, 2);
         INDArray ones = Nd4j.ones(DataType.DOUBLE, 1, 1, 9, 9);
         INDArray rotated = FieldType.trivial(so2, 1).transform(ones, GroupElement.continuous(0, 0.3));

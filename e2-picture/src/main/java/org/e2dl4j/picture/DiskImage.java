@@ -62,7 +62,7 @@ public final class DiskImage {
 
     /**
      * The image turned by {@code angle} radians (counter-clockwise as displayed) about the centre pixel:
-     * exact at multiples of 90 degrees, bilinear otherwise, masked to the disk again.
+     * exact at multiples of 90 degrees, e2cnn's order-2 spline otherwise, masked to the disk again.
      */
     public DiskImage rotated(double angle) {
         INDArray turned = PlaneRotation.rotate(featureMap(DataType.FLOAT), PlaneRotation.SCALAR, angle);

@@ -68,7 +68,7 @@ public final class FeatureFields {
         return vectorY[row * side + column];
     }
 
-    /** The fields turned by {@code angle} radians about the centre (bilinear off the 90-degree multiples). */
+    /** The fields turned by {@code angle} radians about the centre (e2cnn's order-2 spline off the 90-degree multiples). */
     public FeatureFields rotated(double angle) {
         return of(PlaneRotation.rotate(toMap(), PlaneRotation.SCALAR_AND_VECTOR, angle));
     }

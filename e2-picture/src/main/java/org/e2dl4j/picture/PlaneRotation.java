@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Rotations of the plane by any angle about the centre pixel, acting on the picture's fields as SO(2) does:
  * {@code (r_t . f)(p) = rho(r_t) f(r_t^-1 p)} with rho = 1 on a scalar field and the 2 x 2 rotation by t on a
  * vector field (x right, y up; a positive angle turns counter-clockwise as displayed). Multiples of 90 degrees
- * permute the pixels exactly; other angles resample bilinearly, with zeros off the grid.
+ * permute the pixels exactly; other angles resample with e2cnn's order-2 spline ({@link FieldType#transform}), with
+ * zeros off the grid.
  */
 final class PlaneRotation {
 

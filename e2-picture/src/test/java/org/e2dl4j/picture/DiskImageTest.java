@@ -41,11 +41,13 @@ class DiskImageTest {
     }
 
     @Test
-    void anEighthTurnResamplesBilinearly() {
+    void anEighthTurnResamplesLikeE2cnn() {
         // turned(p) = image(r_-45 p). Pixel (1, 1) is the point (-1, 1); r_-45 (-1, 1) = (0, sqrt 2), i.e. row
-        // 2 - sqrt 2 = 0.586 of column 2: between the lit pixel (0, 2) and the dark (1, 2), weight 1 - 0.586.
+        // 2 - sqrt 2 = 0.586 of column 2, read off e2cnn's order-2 spline of the image: scipy 1.10's
+        // ndimage.rotate(image, 45, reshape=False, order=2)[1, 1] = 0.45079082368866485 (bilinear would give
+        // sqrt 2 - 1 = 0.414).
         DiskImage turned = single(0, 2).rotated(Math.PI / 4);
-        assertEquals(Math.sqrt(2) - 1, turned.pixel(1, 1), 1e-6, "pixel (1, 1) of the top pixel turned by 45 degrees");
+        assertEquals(0.45079082368866485, turned.pixel(1, 1), 1e-6, "pixel (1, 1) of the top pixel turned by 45 degrees");
         assertEquals(0f, turned.pixel(1, 0), "pixel (1, 0) is outside the disk (sqrt 5 > 2), masked");
     }
 
