@@ -3,18 +3,12 @@ package org.e2dl4j.math.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.e2dl4j.math.ReferenceData;
 import org.e2dl4j.math.group.Group;
-import org.e2dl4j.math.group.Groups;
-import org.e2dl4j.math.gspace.GSpace;
-import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.RecipeKey;
-import org.e2dl4j.math.repr.Representation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,45 +25,19 @@ class ReferenceIntertwinersTest {
     private static final double TOL = 2e-7;
 
     static Stream<JsonNode> cases() {
-        List<JsonNode> list = new ArrayList<>();
-        ReferenceData.read("linear.json").get("cases").forEach(list::add);
-        return list.stream();
-    }
-
-    /** The group of a case's spec: {"kind": "cyclic", "n": 4}, dihedral, so2 / o2 with maximumFrequency. */
-    static Group group(JsonNode spec) {
-        return switch (spec.get("kind").asText()) {
-            case "cyclic" -> Groups.cyclic(spec.get("n").asInt());
-            case "dihedral" -> Groups.dihedral(spec.get("n").asInt());
-            case "so2" -> Groups.so2(spec.get("maximumFrequency").asInt());
-            case "o2" -> Groups.o2(spec.get("maximumFrequency").asInt());
-            default -> throw new IllegalArgumentException("unknown group spec " + spec);
-        };
-    }
-
-    static List<Representation> fields(Group g, JsonNode keys) {
-        List<Representation> list = new ArrayList<>();
-        keys.forEach(k -> list.add(RecipeKey.parse(g, k.asText()).build(g)));
-        return list;
-    }
-
-    static LayerBasis basis(JsonNode c) {
-        Group g = group(c.get("group"));
-        GSpace point = GSpaces.noBaseSpace(g);
-        return LayerBasis.of(point, fields(g, c.get("in_fields")), fields(g, c.get("out_fields")), 1, 1,
-                FiberIntertwinerSampler.INSTANCE);
+        return LinearReference.cases().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sizesAndFieldsAreEscnns(JsonNode c) {
         String name = c.get("name").asText();
-        LayerBasis basis = basis(c);
+        LayerBasis basis = LinearReference.basis(c);
         assertEquals(c.get("dimension").asInt(), basis.dimension(), name + ": weights");
         assertEquals(c.get("bias_dimension").asInt(), basis.biasDimension(), name + ": bias parameters");
         assertEquals(c.get("trainable_parameters").asInt(), basis.dimension() + basis.biasDimension(),
                 name + ": trainable parameters");
-        Group g = group(c.get("group"));
+        Group g = LinearReference.group(c.get("group"));
         c.get("change_of_basis").fields().forEachRemaining(e -> {
             double[][] q = RecipeKey.parse(g, e.getKey()).build(g).changeOfBasis();
             assertClose(e.getValue(), q, name + ": change of basis of " + e.getKey());
@@ -84,14 +52,14 @@ class ReferenceIntertwinersTest {
     @MethodSource("cases")
     void everyBasisMatrixIsEscnnsUpToItsSign(JsonNode c) {
         String name = c.get("name").asText();
-        LayerBasis basis = basis(c);
-        List<BasisElement> elements = elementsInWeightOrder(basis);
+        LayerBasis basis = LinearReference.basis(c);
+        List<BasisElement> elements = LinearReference.elementsInWeightOrder(basis);
         for (int w = 0; w < basis.dimension(); w++) {
             double[] unit = new double[basis.dimension()];
             unit[w] = 1;
             double[] ours = basis.expand(unit);
             JsonNode theirs = c.get("basis").get(w);
-            double sign = escnnSign(c.get("group").get("kind").asText(), elements.get(w));
+            double sign = LinearReference.escnnSign(c, elements.get(w));
             double diff = 0;
             for (int o = 0; o < basis.outChannels(); o++) {
                 for (int i = 0; i < basis.inChannels(); i++) {
@@ -102,24 +70,6 @@ class ReferenceIntertwinersTest {
             assertTrue(diff <= TOL, name + ": weight " + w + " (" + elements.get(w).id() + ") expands to " + sign
                     + " times escnn's matrix; largest difference " + diff);
         }
-    }
-
-    /**
-     * The sign of escnn's solution for an element's irrep in the configurations of linear.py: D_N's irrep (1, 1)
-     * endomorphism comes out of its solver as -I, every other one as this library's.
-     */
-    private static double escnnSign(String groupKind, BasisElement e) {
-        return groupKind.equals("dihedral") && e.inIrrep().equals("irrep_1,1") ? -1 : 1;
-    }
-
-    private static List<BasisElement> elementsInWeightOrder(LayerBasis basis) {
-        List<BasisElement> list = new ArrayList<>();
-        for (PairBasis pair : basis.pairs()) {
-            for (int block = 0; block < pair.outCount() * pair.inCount(); block++) {
-                list.addAll(pair.basis().elements());
-            }
-        }
-        return list;
     }
 
     private static void assertClose(JsonNode expected, double[][] actual, String what) {
