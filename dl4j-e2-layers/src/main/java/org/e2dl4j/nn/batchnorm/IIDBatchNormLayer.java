@@ -114,17 +114,19 @@ final class IIDBatchNormLayer extends BaseLayer<IIDBatchNorm> {
                     .addi(x.subRowVector(stats.channelMean()).muliRowVector(gradChannelVariance));
         }
         Gradient gradient = new DefaultGradient();
-        gradientsFlattened.assign(0);
-        INDArray gradGamma = gradientViews.get(IIDParamInitializer.GAMMA);
-        if (gradGamma != null) {
-            gradGamma.assign(perField.div(std).reshape(gradGamma.shape()));
-        }
-        INDArray gradBeta = gradientViews.get(IIDParamInitializer.BETA);
-        if (gradBeta != null) {
-            gradBeta.assign(g.sum(true, 0).mmul(trivialColumns).reshape(gradBeta.shape()));
-        }
-        for (Map.Entry<String, INDArray> e : gradientViews.entrySet()) {
-            gradient.setGradientFor(e.getKey(), e.getValue());
+        if (gradientViews != null) {
+            gradientsFlattened.assign(0);
+            INDArray gradGamma = gradientViews.get(IIDParamInitializer.GAMMA);
+            if (gradGamma != null) {
+                gradGamma.assign(perField.div(std).reshape(gradGamma.shape()));
+            }
+            INDArray gradBeta = gradientViews.get(IIDParamInitializer.BETA);
+            if (gradBeta != null) {
+                gradBeta.assign(g.sum(true, 0).mmul(trivialColumns).reshape(gradBeta.shape()));
+            }
+            for (Map.Entry<String, INDArray> e : gradientViews.entrySet()) {
+                gradient.setGradientFor(e.getKey(), e.getValue());
+            }
         }
         if (trainingForward && layerConf().isTrackRunningStats()) {
             updateRunningStatistics(stats);

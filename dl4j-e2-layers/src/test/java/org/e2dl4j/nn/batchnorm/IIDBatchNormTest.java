@@ -24,6 +24,7 @@ import org.e2dl4j.nn.EquivarianceCheck;
 import org.e2dl4j.nn.EquivarianceReport;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.testing.LayerContract;
+import org.e2dl4j.nn.testing.LayerRunner;
 import org.e2dl4j.nn.testing.TestNetworks;
 import org.e2dl4j.testing.ReferenceFiles;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,19 @@ class IIDBatchNormTest {
         double sd = Math.sqrt((4 + 1 + 9) / 2.0 + 1e-5);
         assertEquals(Nd4j.createFromArray(new double[][] {{-2 / sd}, {-1 / sd}, {3 / sd}}).sub(y).amaxNumber()
                 .doubleValue(), 0, 1e-12);
+    }
+
+    /** Without affine parameters and running statistics the layer has no parameters and back-propagates as gamma 1. */
+    @Test
+    void withoutParametersItBackPropagatesAsUnitScales() {
+        INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 3, 5, fibers().size());
+        INDArray dy = TestNetworks.gaussian(DataType.DOUBLE, 4, 5, fibers().size());
+        Layer bare = new IIDBatchNorm1d.Builder(fibers()).affine(false).trackRunningStats(false).build();
+        assertEquals(0, bare.initializer().numParams(bare));
+        INDArray dx = LayerRunner.backward(bare, TestNetworks.fibers(fibers()), x, dy);
+        INDArray expected = LayerRunner.backward(new IIDBatchNorm1d.Builder(fibers()).build(),
+                TestNetworks.fibers(fibers()), x, dy);
+        assertEquals(0, expected.sub(dx).amaxNumber().doubleValue(), 1e-12);
     }
 
     static Stream<JsonNode> cases() {
