@@ -26,7 +26,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Measures how far a map f between feature spaces of types {@code in} and {@code out} is from equivariant:
  * for a random input x and each testing element g, the error {@code |f(g.x) - g.f(x)|} (e2cnn's
  * {@code check_equivariance}). Works on a layer configuration, a network or any function on NCHW arrays;
- * outputs of rank 2 ([N, C], e.g. after global pooling) are treated as 1 x 1 maps.
+ * outputs of rank 2 ([N, C], e.g. after global pooling) are treated as 1 x 1 maps. Field types without base space
+ * ({@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) are [N, C] fibers on which g acts by rho(g) alone; every
+ * element is then exact, and the input is [N, C].
  *
  * <p>Grid-preserving elements (90-degree rotations, axis flips) act by pixel permutation, so an equivariant
  * map shows rounding errors only. Other elements resample the maps with e2cnn's order-2 spline (the numbers of
@@ -198,7 +200,7 @@ public final class EquivarianceCheck {
             List<EquivarianceReport.ElementError> errors = new ArrayList<>();
             String degeneracy = null;
             for (GroupElement g : elements) {
-                boolean exact = in.gspace().preservesGrid(g);
+                boolean exact = !in.hasBaseSpace() || in.gspace().preservesGrid(g);
                 INDArray input;
                 INDArray output;
                 if (exact) {
@@ -222,7 +224,7 @@ public final class EquivarianceCheck {
 
     private INDArray apply(INDArray x) {
         INDArray y = model.apply(x.dup());
-        if (y.rank() == 2) {
+        if (y.rank() == 2 && out.hasBaseSpace()) {
             y = y.reshape(y.size(0), y.size(1), 1, 1);
         }
         out.checkFeatureMap(y, "equivariance check (model output)");
@@ -260,6 +262,9 @@ public final class EquivarianceCheck {
      * interpolated elements compare the central disk only.
      */
     private EquivarianceReport.ElementError error(GroupElement g, boolean exact, INDArray a, INDArray b, INDArray ref) {
+        if (a.rank() == 2) {
+            return error(g, exact, asMap(a), asMap(b), asMap(ref));
+        }
         long channels = a.size(1);
         long width = a.size(3);
         long rows = a.size(0) * channels;
@@ -284,6 +289,11 @@ public final class EquivarianceCheck {
         double scale = Transforms.abs(compared(ref, rows, pixels)).maxNumber().doubleValue();
         double relative = scale == 0 ? maxAbs : maxAbs / scale;
         return new EquivarianceReport.ElementError(g, exact, maxAbs, mean, relative, compared, outside, position);
+    }
+
+    /** A [N, C] fiber array (no base space, or a pooled output) as a [N, C, 1, 1] map. */
+    private static INDArray asMap(INDArray x) {
+        return x.reshape('c', x.size(0), x.size(1), 1, 1);
     }
 
     /** The compared entries of an NCHW map as [N * C, pixels]: every pixel, or the listed ones. */
@@ -316,11 +326,14 @@ public final class EquivarianceCheck {
 
     private INDArray gaussian() {
         Random rnd = new Random(seed);
-        double[] v = new double[batchSize * in.size() * height * width];
+        long pixels = in.hasBaseSpace() ? (long) height * width : 1;
+        double[] v = new double[(int) (batchSize * in.size() * pixels)];
         for (int i = 0; i < v.length; i++) {
             v[i] = rnd.nextGaussian();
         }
-        return Nd4j.createFromArray(v).castTo(dataType).reshape('c', batchSize, in.size(), height, width);
+        INDArray flat = Nd4j.createFromArray(v).castTo(dataType);
+        return in.hasBaseSpace() ? flat.reshape('c', batchSize, in.size(), height, width)
+                : flat.reshape('c', batchSize, in.size());
     }
 
     /** Gaussian blur of every channel (sigma 2 pixels, zero padding), rescaled to unit standard deviation. */

@@ -29,6 +29,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer) equals {@link #getInType()}, or at least whose channel count is {@code inType.size()}, and hand a
  * {@link FieldInputType} of {@link #outType()} to the next layer.
  *
+ * <p>A layer on fields without base space ({@link #baseSpaceDimensionality()} 0, a field type of
+ * {@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) takes a feed-forward input [batch, size] instead, checked the
+ * same way ({@link FieldVectorInputType}), and hands a {@link FieldVectorInputType} to the next layer.
+ *
  * <p>It is the one configuration root of every layer of this library. Subclasses give the output type and
  * spatial size, their parameters (none by default), their implementation ({@link #createLayer}; DL4J's
  * {@code instantiate} is written once, here) and their stock DL4J form or the reason there is none
@@ -116,6 +120,21 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
             throw new IllegalArgumentException(who() + ": expected the identity activation, got " + act + ": this layer"
                     + " applies no activation, so it would be ignored; add an equivariant nonlinearity layer after it");
         }
+        int d = inType.gspace().dimensionality();
+        if (d != baseSpaceDimensionality()) {
+            throw new IllegalArgumentException(who() + ": expected a field type on a G-space with a "
+                    + baseSpaceDimensionality() + "-dimensional base space, got " + inType + " on " + inType.gspace()
+                    + " (" + (d == 0 ? "no base space" : d + "-dimensional base space") + ")");
+        }
+    }
+
+    /**
+     * The dimension of the base space of the fields this layer works on: 2 (NCHW feature maps on the plane, the
+     * default) or 0 (fibers [batch, size] of a G-space without base space); {@link #validate()} holds the input type
+     * to it.
+     */
+    protected int baseSpaceDimensionality() {
+        return 2;
     }
 
     /** Whether the layer applies its configured activation to its output; false unless a subclass says so. */
@@ -164,6 +183,10 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
+        if (baseSpaceDimensionality() == 0) {
+            checkVectorInput(inputType, layerIndex);
+            return FieldVectorInputType.of(outType());
+        }
         InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
         long h = outputHeight(in.getHeight());
         long w = outputWidth(in.getWidth());
@@ -176,7 +199,33 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        checkInputType(inputType, -1);
+        if (baseSpaceDimensionality() == 0) {
+            checkVectorInput(inputType, -1);
+        } else {
+            checkInputType(inputType, -1);
+        }
+    }
+
+    /**
+     * The type check of the input of a layer on fields without base space: a feed-forward input whose field type
+     * (when the previous layer tells it) equals the input type, or at least whose size is {@code inType.size()}.
+     * A convolutional input is refused: put a global pooling before the layer.
+     */
+    private void checkVectorInput(InputType inputType, int layerIndex) {
+        requireValid(layerIndex);
+        if (!(inputType instanceof InputType.InputTypeFeedForward ff)) {
+            throw new IllegalArgumentException(who() + ": expected a feed-forward input [batch, " + inType.size()
+                    + "] of fibers of type " + inType + ", got input type " + inputType + "; feature maps on the plane"
+                    + " need a global pooling first");
+        }
+        if (ff instanceof FieldVectorInputType f && f.getFieldType() != null && !f.getFieldType().equals(inType)) {
+            throw new IllegalArgumentException(who() + ": field type mismatch: this layer expects " + inType
+                    + " but the previous layer outputs " + f.getFieldType());
+        }
+        if (ff.getSize() != inType.size()) {
+            throw new IllegalArgumentException(who() + ": the input has " + ff.getSize() + " channels but the layer's"
+                    + " input field type " + inType + " has " + inType.size());
+        }
     }
 
     /**
@@ -283,6 +332,9 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
 
     @Override
     public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        if (inType != null && baseSpaceDimensionality() == 0) {
+            return super.getPreProcessorForInputType(inputType);
+        }
         return InputTypeUtil.getPreProcessorForInputTypeCnnLayers(inputType, getLayerName());
     }
 

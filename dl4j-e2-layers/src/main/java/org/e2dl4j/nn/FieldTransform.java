@@ -37,9 +37,18 @@ final class FieldTransform {
         }
     }
 
-    /** Multiplies the channel vector of every pixel by rho(g) (block-diagonal over the fields). */
+    /**
+     * Multiplies the channel vector of every pixel by rho(g) (block-diagonal over the fields); for [N, C] fibers
+     * without base space, every row.
+     */
     @SuppressWarnings("try")
     static INDArray fibers(FieldType type, INDArray x, GroupElement g) {
+        if (x.rank() == 2) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                INDArray rho = Nd4j.createFromArray(type.fiberMatrix(g)).castTo(x.dataType());
+                return x.mmul(rho.transpose()).dup('c');
+            }
+        }
         long n = x.size(0);
         long c = x.size(1);
         long h = x.size(2);

@@ -25,7 +25,9 @@ import org.nd4j.shade.jackson.databind.annotation.JsonSerialize;
  * The type of a feature space (e2cnn's {@code FieldType}): a G-space and the representations
  * rho_1, ..., rho_m of its fields. A feature map of this type is an NCHW array with
  * {@code C = size()} channels, where channels {@code [fieldStart(f), fieldEnd(f))} hold field f; an
- * element g acts on it as {@code (g.x)(p) = rho(g) x(g^-1 p)} with rho = rho_1 (+) ... (+) rho_m.
+ * element g acts on it as {@code (g.x)(p) = rho(g) x(g^-1 p)} with rho = rho_1 (+) ... (+) rho_m. On a G-space
+ * without base space ({@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) a feature is one fiber: an array
+ * [N, C] on which g acts as {@code g.x = rho(g) x}.
  *
  * <p>Immutable value: two field types are equal when their G-spaces and representation lists are equal.
  * In JSON it is a short description ({@code {"gspace":"rot2dOnR2","n":8,"fields":["regular*2","irrep:1"]}},
@@ -314,11 +316,17 @@ public final class FieldType implements Serializable {
      * The action of g on a feature map {@code x} [N, size(), H, W]: {@code (g.x)(p) = rho(g) x(g^-1 p)}.
      * Exact (a pixel permutation) for grid-preserving elements on square maps; otherwise the pixels are
      * resampled about the centre as e2cnn does (its {@code scipy.ndimage.rotate} with order 2: a quadratic
-     * B-spline, {@link org.e2dl4j.math.gspace.SplineResampling}), with zeros outside the map. Returns a new array.
+     * B-spline, {@link org.e2dl4j.math.gspace.SplineResampling}), with zeros outside the map. Without base space, x is
+     * [N, size()] and {@code g.x = rho(g) x}. Returns a new array.
      */
     public INDArray transform(INDArray x, GroupElement g) {
         checkFeatureMap(x, "transform");
-        return FieldTransform.fibers(this, FieldTransform.grid(gspace, x, g), g);
+        return FieldTransform.fibers(this, hasBaseSpace() ? FieldTransform.grid(gspace, x, g) : x, g);
+    }
+
+    /** Whether the G-space has a plane as base space (feature maps NCHW) rather than none (features [N, C]). */
+    public boolean hasBaseSpace() {
+        return gspace.dimensionality() > 0;
     }
 
     /** Applies rho(g) to the channels of every pixel, leaving the grid in place. Returns a new array. */
@@ -333,13 +341,19 @@ public final class FieldType implements Serializable {
     }
 
     /**
-     * Checks that {@code x} is an NCHW feature map of this type.
+     * Checks that {@code x} is an NCHW feature map of this type ([N, C] without base space).
      *
      * @param context who asks (a layer name), for the message
      * @throws IllegalArgumentException naming the context, the expected channel count and the shape that came
      */
     public void checkFeatureMap(INDArray x, String context) {
-        if (x.rank() != 4) {
+        if (!hasBaseSpace()) {
+            if (x.rank() != 2) {
+                throw new IllegalArgumentException(context + ": expected a rank-2 [batch, " + size + "] array of"
+                        + " fibers of type " + this + " (no base space), got rank " + x.rank() + " shape "
+                        + java.util.Arrays.toString(x.shape()));
+            }
+        } else if (x.rank() != 4) {
             throw new IllegalArgumentException(context + ": expected a rank-4 NCHW feature map of type " + this
                     + " (" + size + " channels), got rank " + x.rank() + " shape " + java.util.Arrays.toString(x.shape()));
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.RecipeKey;
@@ -28,7 +29,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code gspace}: {@code rot2dOnR2}, {@code flipRot2dOnR2} (with {@code n}; {@code n = -1} is SO(2) /
  *       O(2) and adds {@code maximumFrequency}), {@code flip2dOnR2} or {@code trivialOnR2}; {@code axis} only
- *       when the reflection axis is not the default pi/2;</li>
+ *       when the reflection axis is not the default pi/2; {@code noBaseSpace} for
+ *       {@link GSpaces#noBaseSpace} with {@code group} {@code cyclic} or {@code dihedral} (with {@code n}) or
+ *       {@code so2} or {@code o2} (with {@code maximumFrequency});</li>
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
  *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
  *       subgroup written {@code M} (C_N) or {@code None,M} / {@code k,M} (D_N), as in the e2cnn reference
@@ -95,6 +98,10 @@ public final class FieldTypeJson {
                 node.put("gspace", "flip2dOnR2");
                 putAxis(node, gs);
                 break;
+            case NONE:
+                node.put("gspace", "noBaseSpace");
+                putGroup(node, g);
+                break;
             default:
                 node.put("gspace", "trivialOnR2");
                 break;
@@ -124,6 +131,28 @@ public final class FieldTypeJson {
         if (!g.isFinite()) {
             node.put("maximumFrequency", g.maximumFrequency());
         }
+    }
+
+    private static void putGroup(ObjectNode node, Group g) {
+        switch (g.kind()) {
+            case CYCLIC -> node.put("group", "cyclic").put("n", g.rotationOrder());
+            case DIHEDRAL -> node.put("group", "dihedral").put("n", g.rotationOrder());
+            case SO2 -> node.put("group", "so2").put("maximumFrequency", g.maximumFrequency());
+            case O2 -> node.put("group", "o2").put("maximumFrequency", g.maximumFrequency());
+            default -> throw new IllegalArgumentException("group " + g.name() + " has no field type description");
+        }
+    }
+
+    private static Group group(JsonNode node) {
+        String kind = required(node, "group").asText();
+        return switch (kind) {
+            case "cyclic" -> Groups.cyclic(required(node, "n").asInt());
+            case "dihedral" -> Groups.dihedral(required(node, "n").asInt());
+            case "so2" -> Groups.so2(maximumFrequency(node));
+            case "o2" -> Groups.o2(maximumFrequency(node));
+            default -> throw new IllegalArgumentException("unknown group '" + kind + "' of a noBaseSpace field type"
+                    + " description (valid: cyclic, dihedral, so2, o2): " + node);
+        };
     }
 
     private static void putAxis(ObjectNode node, GSpace gs) {
@@ -157,9 +186,12 @@ public final class FieldTypeJson {
             case "trivialOnR2":
                 gs = GSpaces.trivialOnR2();
                 break;
+            case "noBaseSpace":
+                gs = GSpaces.noBaseSpace(group(node));
+                break;
             default:
-                throw new IllegalArgumentException("unknown gspace '" + kind
-                        + "' in field type description (valid: rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2): " + node);
+                throw new IllegalArgumentException("unknown gspace '" + kind + "' in field type description (valid:"
+                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace): " + node);
         }
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode entry : required(node, "fields")) {

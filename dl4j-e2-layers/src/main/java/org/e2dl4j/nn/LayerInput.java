@@ -10,7 +10,7 @@ import org.nd4j.linalg.workspace.ND4JWorkspaceException;
 
 /**
  * What every equivariant layer implementation does with an array before computing on it. Its input must be a
- * non-empty NCHW feature map of the layer's input field type (otherwise an {@link IllegalArgumentException}
+ * non-empty NCHW feature map of the layer's input field type ([N, C] fibers for a type without base space) (otherwise an {@link IllegalArgumentException}
  * naming the layer and its index, what was expected and the shape that came); it is then cast to the layer's
  * data type, as DL4J's stock layers do ({@code input.castTo(dataType)}), so a FLOAT input into a DOUBLE network
  * (and the reverse) computes in the network's type. The cast copy lives in the {@code INPUT} workspace where one
@@ -68,7 +68,7 @@ public final class LayerInput {
             throw new IllegalArgumentException(layer + ": expected a batch of at least one example, got an empty"
                     + " batch (batch size 0) in shape " + Arrays.toString(x.shape()));
         }
-        if (x.size(2) == 0 || x.size(3) == 0) {
+        if (x.rank() == 4 && (x.size(2) == 0 || x.size(3) == 0)) {
             throw new IllegalArgumentException(layer + ": expected a feature map of at least 1 x 1 pixels, got "
                     + x.size(2) + " x " + x.size(3) + " in shape " + Arrays.toString(x.shape()));
         }

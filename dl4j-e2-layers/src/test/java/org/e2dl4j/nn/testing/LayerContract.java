@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The checks every equivariant layer must pass, shared by the layer tests: equivariance on the exact
- * (grid-preserving) elements, DL4J's gradient check in double in MultiLayerNetwork and ComputationGraph,
+ * (grid-preserving) elements (every element for fibers without base space, whose input type is feed-forward), DL4J's gradient check in double in MultiLayerNetwork and ComputationGraph,
  * JSON and ModelSerializer round trips, and export to stock DL4J (same output) or a clear refusal.
  * Layers are given as suppliers because a DL4J configuration must not be shared between networks.
  */
@@ -50,7 +50,11 @@ public final class LayerContract {
     private LayerContract() {
     }
 
+    /** A seeded input of the type: NCHW maps, or [batch, size] for a feed-forward type (fibers without base space). */
     private static INDArray input(DataType dataType, InputType type, long seed, int batch) {
+        if (type instanceof InputType.InputTypeFeedForward f) {
+            return TestNetworks.gaussian(dataType, seed, batch, f.getSize());
+        }
         InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) type;
         return TestNetworks.gaussian(dataType, seed, batch, c.getChannels(), c.getHeight(), c.getWidth());
     }
@@ -62,9 +66,11 @@ public final class LayerContract {
     public static void assertEquivariant(String name, InputType type, Supplier<List<Layer>> layers, FieldType in,
                                   FieldType out, double tolerance) {
         MultiLayerNetwork net = TestNetworks.withLoss(DataType.FLOAT, 21, type, layers.get());
-        InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) type;
-        EquivarianceReport report = EquivarianceCheck.of(net, in, out).inputSize((int) c.getHeight(),
-                (int) c.getWidth()).dataType(DataType.FLOAT).run();
+        EquivarianceCheck check = EquivarianceCheck.of(net, in, out).dataType(DataType.FLOAT);
+        if (type instanceof InputType.InputTypeConvolutional c) {
+            check = check.inputSize((int) c.getHeight(), (int) c.getWidth());
+        }
+        EquivarianceReport report = check.run();
         assertFalse(report.exactErrors().isEmpty(), name + ": no grid-preserving element was checked");
         assertTrue(report.maxExactRelativeError() <= tolerance,
                 name + ": expected relative equivariance error <= " + tolerance + " on exact elements, got "

@@ -8,11 +8,15 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.FieldVectorInputType;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,14 +30,25 @@ public final class TestNetworks {
     private TestNetworks() {
     }
 
-    /** The layers, then a per-pixel MSE loss; NoOp updater; given data type and seed. */
+    /**
+     * The MSE loss after the layers: per pixel ({@code CnnLossLayer}) after feature maps, per channel
+     * ({@code LossLayer}) after fibers without base space or a stock {@code DenseLayer}.
+     */
+    private static Layer loss(List<Layer> layers) {
+        Layer last = layers.get(layers.size() - 1);
+        boolean vector = last instanceof EquivariantLayer e ? !e.outType().hasBaseSpace() : last instanceof DenseLayer;
+        return vector ? new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build()
+                : new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build();
+    }
+
+    /** The layers, then an MSE loss per pixel (per channel after fibers); NoOp updater; given data type and seed. */
     public static MultiLayerNetwork withLoss(DataType dataType, long seed, InputType inputType, List<Layer> layers) {
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType)
                 .updater(new NoOp()).list();
         for (Layer l : layers) {
             b.layer(l);
         }
-        b.layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());
+        b.layer(loss(layers));
         MultiLayerConfiguration conf = b.setInputType(inputType).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -49,8 +64,7 @@ public final class TestNetworks {
             b.addLayer("l" + i, layers.get(i), previous);
             previous = "l" + i;
         }
-        b.addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                .build(), previous);
+        b.addLayer("loss", loss(layers), previous);
         ComputationGraph g = new ComputationGraph(b.setOutputs("loss").setInputTypes(inputType).build());
         g.init();
         return g;
@@ -73,6 +87,11 @@ public final class TestNetworks {
     /** A square NCHW input type of {@code size} x {@code size} with the channels of {@code type}. */
     public static InputType input(FieldType type, int size) {
         return input(type, size, size);
+    }
+
+    /** The feed-forward input type [batch, size] of fibers of a type without base space. */
+    public static InputType fibers(FieldType type) {
+        return FieldVectorInputType.of(type);
     }
 
     /** An NCHW input type of {@code h} x {@code w} of field type {@code type} (a {@link FieldInputType}). */

@@ -15,7 +15,8 @@ import org.e2dl4j.math.repr.Representations;
 
 /**
  * A group G &lt;= O(2) acting on the plane R^2 (e2cnn's {@code GSpace}): its fibergroup, how the group
- * acts on points, and on pixel grids. An element r_theta f^j acts on the plane as
+ * acts on points, and on pixel grids. A G-space of {@link GSpaces#noBaseSpace} has no plane ({@link
+ * #dimensionality()} 0): its group acts on the fibers only, and the methods about points and grids refuse it. An element r_theta f^j acts on the plane as
  * {@code x -> R(theta) F^j x}, where F reflects across the line through the origin at angle
  * {@link #axis()} (pi/2 by default: the vertical axis, so F mirrors left and right) and R(theta) rotates
  * counter-clockwise. Pixel coordinates follow {@link GridConvention}. Build instances with {@link GSpaces}.
@@ -57,13 +58,22 @@ public final class GSpace {
         return action;
     }
 
+    /**
+     * The dimension of the base space: 2 for the G-spaces of the plane, 0 for {@link GSpaces#noBaseSpace} (escnn's
+     * {@code dimensionality}).
+     */
+    public int dimensionality() {
+        return action == Action.NONE ? 0 : 2;
+    }
+
     /** The reflection axis (an angle in radians; the default pi/2 for G-spaces without reflections). */
     public double axis() {
         return axis;
     }
 
     /**
-     * A readable name: {@code Rot2dOnR2(8)}, {@code FlipRot2dOnR2(4)}, {@code Flip2dOnR2}, {@code TrivialOnR2};
+     * A readable name: {@code Rot2dOnR2(8)}, {@code FlipRot2dOnR2(4)}, {@code Flip2dOnR2}, {@code TrivialOnR2},
+     * {@code NoBaseSpace(D4)};
      * a reflection axis other than the default pi/2 is added, {@code FlipRot2dOnR2(4, axis=0.0)},
      * {@code Flip2dOnR2(axis=0.7853981633974483)}, and so is a maximum frequency of SO(2) or O(2) other than the
      * default 6, {@code Rot2dOnR2(-1, maximumFrequency=10)}: unequal G-spaces never print the same.
@@ -94,6 +104,8 @@ public final class GSpace {
                 return "FlipRot2dOnR2(" + fibergroup.rotationOrder() + ")";
             case FLIPS:
                 return "Flip2dOnR2";
+            case NONE:
+                return "NoBaseSpace(" + fibergroup.name() + ")";
             default:
                 return "TrivialOnR2";
         }
@@ -151,7 +163,9 @@ public final class GSpace {
         Subgroup sub = fibergroup.subgroup(id);
         Group h = sub.group();
         GSpace restricted;
-        if (h.order() == 1) {
+        if (action == Action.NONE) {
+            restricted = new GSpace(h, Action.NONE, axis);
+        } else if (h.order() == 1) {
             restricted = new GSpace(h, Action.TRIVIAL, axis);
         } else if (!id.hasReflections()) {
             // C_2 of the flip G-space is its whole group of flips, which keeps acting as flips
@@ -171,9 +185,17 @@ public final class GSpace {
         return restrict(SubgroupId.rotations(m));
     }
 
-    /** The 2 x 2 matrix of g acting on R^2 (x right, y up). */
+    /**
+     * The 2 x 2 matrix of g acting on R^2 (x right, y up).
+     *
+     * @throws IllegalStateException on a G-space without base space (there is no plane to act on)
+     */
     public double[][] planeMatrix(GroupElement g) {
         fibergroup.checkElement(g);
+        if (action == Action.NONE) {
+            throw new IllegalStateException(name() + " has no base space: its elements act on the fibers only, not on"
+                    + " points or pixel grids");
+        }
         double theta;
         boolean reflect;
         if (action == Action.FLIPS) {

@@ -1,9 +1,11 @@
 package org.e2dl4j.math.gspace;
 
+import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.Groups;
 
 /**
- * Factories for the G-spaces of the plane, named as in e2cnn's {@code gspaces} package.
+ * Factories for the G-spaces of the plane, named as in e2cnn's {@code gspaces} package, and for the G-space
+ * without base space of escnn ({@link #noBaseSpace}).
  */
 public final class GSpaces {
 
@@ -71,5 +73,14 @@ public final class GSpaces {
     /** No symmetry: the trivial group C_1 (a conventional CNN). */
     public static GSpace trivialOnR2() {
         return new GSpace(Groups.trivial(), Action.TRIVIAL, DEFAULT_AXIS);
+    }
+
+    /**
+     * The group G acting on a single point (escnn's {@code no_base_space(G)}): a feature is one fiber, a vector of
+     * {@code size} channels on which g acts by rho(g) alone, as in the layers of an equivariant MLP. Any planar
+     * group: C_N, D_N, SO(2), O(2) (with its maximum frequency) or the trivial group.
+     */
+    public static GSpace noBaseSpace(Group group) {
+        return new GSpace(group, Action.NONE, DEFAULT_AXIS);
     }
 }

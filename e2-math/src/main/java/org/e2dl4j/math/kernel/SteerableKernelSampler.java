@@ -47,6 +47,9 @@ public final class SteerableKernelSampler implements PairBasisSampler {
             case FLIPS_AND_ROTATIONS -> g.isFinite() ? PlanarSymmetry.DIHEDRAL : PlanarSymmetry.O2;
             case FLIPS -> PlanarSymmetry.FLIP;
             case TRIVIAL -> PlanarSymmetry.CYCLIC;
+            case NONE -> throw new IllegalArgumentException(gspace.name() + " has no base space, so no convolution"
+                    + " kernels: its equivariant maps are the fiber intertwiners (" + FiberIntertwinerSampler.class
+                    .getSimpleName() + ")");
         };
     }
 
