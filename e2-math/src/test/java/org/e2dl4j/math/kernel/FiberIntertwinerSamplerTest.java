@@ -132,7 +132,7 @@ class FiberIntertwinerSamplerTest {
         Mat.assertClose(new double[][] {{1, 0}, {0, 1}}, w.get(0), TOL, "first element");
         Mat.assertClose(new double[][] {{0, -1}, {1, 0}}, w.get(1), TOL, "second element");
         assertEquals(1, b.elements().get(1).innerIndex());
-        assertEquals(Math.PI / 2, b.elements().get(1).gamma());
+        assertEquals(Math.PI / 2, ((BasisElement) b.elements().get(1)).gamma());
         GSpace dihedral = GSpaces.noBaseSpace(Groups.dihedral(8));
         assertEquals(1, FiberIntertwinerSampler.INSTANCE.sample(dihedral, dihedral.irrep(1, 3), dihedral.irrep(1, 3), 1, 1)
                 .get().dimension(), "a 2-dimensional irrep of D_8 is of real type");

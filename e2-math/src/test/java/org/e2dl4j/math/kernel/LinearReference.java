@@ -58,7 +58,7 @@ public final class LinearReference {
         List<BasisElement> list = new ArrayList<>();
         for (PairBasis pair : basis.pairs()) {
             for (int block = 0; block < pair.outCount() * pair.inCount(); block++) {
-                list.addAll(pair.basis().elements());
+                pair.basis().elements().forEach(e -> list.add((BasisElement) e));
             }
         }
         return list;
