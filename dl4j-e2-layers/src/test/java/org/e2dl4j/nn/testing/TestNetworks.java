@@ -36,7 +36,9 @@ public final class TestNetworks {
      */
     private static Layer loss(List<Layer> layers) {
         Layer last = layers.get(layers.size() - 1);
-        boolean vector = last instanceof EquivariantLayer e ? !e.outType().hasBaseSpace() : last instanceof DenseLayer;
+        // the input's G-space, not outType(): no layer of this library leaves its G-space's base space, and the
+        // output type of an unvalidated configuration (edited JSON) must not be derived before DL4J validates it
+        boolean vector = last instanceof EquivariantLayer e ? !e.getInType().hasBaseSpace() : last instanceof DenseLayer;
         return vector ? new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build()
                 : new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build();
     }
