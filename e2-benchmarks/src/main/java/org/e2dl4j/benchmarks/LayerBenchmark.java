@@ -29,10 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LayerBenchmark {
 
     /** The catalog name of the measured layer. */
-    @Param({"PlainConvolution", "R2Conv", "BatchNormalization", "InnerBatchNorm", "ActivationLayer.ELU", "ELU",
-            "SubsamplingLayer.MAX", "PointwiseMaxPool", "PointwiseMaxPoolAntialiased", "NormMaxPool",
-            "SubsamplingLayer.AVG", "PointwiseAvgPool", "GlobalPoolingLayer.MAX", "GroupPooling", "NormPool",
-            "PointwiseAdaptiveAvgPool"})
+    @Param({"PlainConvolution", "R2Conv", "R2Conv.REFLECT", "R2Diffop", "BatchNormalization", "InnerBatchNorm",
+            "IIDBatchNorm2d", "FieldNorm", "EquivariantInstanceNorm", "EquivariantLayerNorm", "ActivationLayer.ELU",
+            "ELU", "FourierELU", "NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
+            "GatedNonLinearityUniform", "SubsamplingLayer.MAX", "PointwiseMaxPool", "PointwiseMaxPoolAntialiased",
+            "NormMaxPool", "SubsamplingLayer.AVG", "PointwiseAvgPool", "GlobalPoolingLayer.MAX", "GroupPooling",
+            "NormPool", "PointwiseAdaptiveAvgPool", "DenseLayer", "Linear", "BatchNormalization.1d",
+            "IIDBatchNorm1d"})
     public String layer;
 
     private LayerStep step;

@@ -6,18 +6,35 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupGrid;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
+import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.math.repr.Representations;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.FieldVectorInputType;
+import org.e2dl4j.nn.batchnorm.IIDBatchNorm1d;
+import org.e2dl4j.nn.batchnorm.IIDBatchNorm2d;
 import org.e2dl4j.nn.batchnorm.InnerBatchNorm;
+import org.e2dl4j.nn.conv.PaddingMode;
 import org.e2dl4j.nn.conv.R2Conv;
+import org.e2dl4j.nn.conv.R2Diffop;
 import org.e2dl4j.nn.invariant.GroupPooling;
 import org.e2dl4j.nn.invariant.NormPool;
+import org.e2dl4j.nn.linear.Linear;
 import org.e2dl4j.nn.nonlinear.ELU;
+import org.e2dl4j.nn.nonlinear.FourierELU;
+import org.e2dl4j.nn.nonlinear.GatedNonLinearityUniform;
+import org.e2dl4j.nn.nonlinear.NormNonLinearity;
+import org.e2dl4j.nn.normalization.EquivariantInstanceNorm;
+import org.e2dl4j.nn.normalization.EquivariantLayerNorm;
+import org.e2dl4j.nn.normalization.FieldNorm;
 import org.e2dl4j.nn.pooling.NormMaxPool;
 import org.e2dl4j.nn.pooling.PointwiseAdaptiveAvgPool;
 import org.e2dl4j.nn.pooling.PointwiseAvgPool;
@@ -71,6 +88,20 @@ final class LayerCatalog {
         FieldType conv = FieldType.regular(c8, CONV_FIELDS);
         int convChannels = conv.size();
         FieldInputType convInput = FieldInputType.of(conv, CONV_SIZE, CONV_SIZE);
+        Group c8group = c8.fibergroup();
+        FieldType spectral = FieldType.of(c8, Representations.spectralRegular(c8group,
+                Representations.bandLimitedIrreps(c8group, 4)), FIELDS);
+        FieldInputType spectralInput = FieldInputType.of(spectral, SIZE, SIZE);
+        // trivial^2 + irrep_1 + irrep_2: 6 channels, 64 fields = 384 channels
+        Representation gatedField = Representations.directSum(List.of(Representations.trivial(c8group),
+                Representations.trivial(c8group), Representations.irrep(c8group, 1), Representations.irrep(c8group, 2)),
+                "gated");
+        FieldType gated = FieldType.of(c8, gatedField, channels / gatedField.size());
+        FieldInputType gatedInput = FieldInputType.of(gated, SIZE, SIZE);
+        GSpace c8Fibers = GSpaces.noBaseSpace(c8group);
+        FieldType fibers = FieldType.regular(c8Fibers, FIELDS);
+        FieldVectorInputType fiberInput = FieldVectorInputType.of(fibers);
+        long[] fiberBatch = {BATCH, channels};
         long[] wideBatch = {BATCH, channels, SIZE, SIZE};
         long[] convBatch = {CONV_BATCH, convChannels, CONV_SIZE, CONV_SIZE};
         int pad = CONV_KERNEL / 2;
@@ -81,15 +112,39 @@ final class LayerCatalog {
         add(m, LayerCase.comparedWith("PlainConvolution", "R2Conv",
                 () -> new R2Conv.Builder(conv, conv, CONV_KERNEL).padding(pad).build(), convInput, convBatch));
 
+        add(m, LayerCase.comparedWith("R2Conv", "R2Conv.REFLECT", () -> new R2Conv.Builder(conv, conv, CONV_KERNEL)
+                .padding(pad).paddingMode(PaddingMode.REFLECT).build(), convInput, convBatch));
+        add(m, LayerCase.comparedWith("R2Conv", "R2Diffop",
+                () -> new R2Diffop.Builder(conv, conv, CONV_KERNEL).padding(pad).build(), convInput, convBatch));
+
         add(m, LayerCase.baseline("BatchNormalization",
                 () -> new BatchNormalization.Builder().nIn(channels).nOut(channels).build(), wideInput, wideBatch));
         add(m, LayerCase.comparedWith("BatchNormalization", "InnerBatchNorm",
                 () -> new InnerBatchNorm.Builder(wide).build(), wideInput, wideBatch));
 
+        add(m, LayerCase.comparedWith("InnerBatchNorm", "IIDBatchNorm2d",
+                () -> new IIDBatchNorm2d.Builder(wide).build(), wideInput, wideBatch));
+        add(m, LayerCase.comparedWith("InnerBatchNorm", "FieldNorm", () -> new FieldNorm.Builder(wide).build(),
+                wideInput, wideBatch));
+        add(m, LayerCase.comparedWith("InnerBatchNorm", "EquivariantInstanceNorm",
+                () -> new EquivariantInstanceNorm.Builder(wide).build(), wideInput, wideBatch));
+        add(m, LayerCase.comparedWith("InnerBatchNorm", "EquivariantLayerNorm",
+                () -> new EquivariantLayerNorm.Builder(wide).build(), wideInput, wideBatch));
+
         add(m, LayerCase.baseline("ActivationLayer.ELU",
                 () -> new ActivationLayer.Builder().activation(Activation.ELU).build(), wideInput, wideBatch));
         add(m, LayerCase.comparedWith("ActivationLayer.ELU", "ELU", () -> new ELU.Builder(wide).build(), wideInput,
                 wideBatch));
+
+        add(m, LayerCase.comparedWith("ELU", "FourierELU", () -> new FourierELU.Builder(spectral,
+                GroupGrid.regular(8)).build(), spectralInput, wideBatch));
+
+        add(m, LayerCase.baseline("NormNonLinearity.n_relu",
+                () -> new NormNonLinearity.Builder(gated).function("n_relu").build(), gatedInput, wideBatch));
+        add(m, LayerCase.comparedWith("NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
+                () -> new NormNonLinearity.Builder(gated).function("n_softplus").build(), gatedInput, wideBatch));
+        add(m, LayerCase.comparedWith("NormNonLinearity.n_relu", "GatedNonLinearityUniform",
+                () -> new GatedNonLinearityUniform.Builder(gated).build(), gatedInput, wideBatch));
 
         add(m, LayerCase.baseline("SubsamplingLayer.MAX", () -> new SubsamplingLayer.Builder(PoolingType.MAX)
                 .kernelSize(2, 2).stride(2, 2).build(), wideInput, wideBatch));
@@ -112,6 +167,15 @@ final class LayerCatalog {
                 wideInput, wideBatch));
         add(m, LayerCase.comparedWith("GlobalPoolingLayer.MAX", "PointwiseAdaptiveAvgPool",
                 () -> new PointwiseAdaptiveAvgPool.Builder(wide, 1).build(), wideInput, wideBatch));
+
+        add(m, LayerCase.baseline("DenseLayer", () -> new DenseLayer.Builder().nIn(channels).nOut(channels)
+                .activation(Activation.IDENTITY).build(), fiberInput, fiberBatch));
+        add(m, LayerCase.comparedWith("DenseLayer", "Linear", () -> new Linear.Builder(fibers, fibers).build(),
+                fiberInput, fiberBatch));
+        add(m, LayerCase.baseline("BatchNormalization.1d",
+                () -> new BatchNormalization.Builder().nIn(channels).nOut(channels).build(), fiberInput, fiberBatch));
+        add(m, LayerCase.comparedWith("BatchNormalization.1d", "IIDBatchNorm1d",
+                () -> new IIDBatchNorm1d.Builder(fibers).build(), fiberInput, fiberBatch));
         return m;
     }
 
