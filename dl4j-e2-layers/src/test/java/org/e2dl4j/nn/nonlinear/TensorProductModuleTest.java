@@ -185,7 +185,7 @@ class TensorProductModuleTest {
         // C4 irrep 1 (x) irrep 1 = 2 trivial (+) irrep 2: nothing maps it equivariantly to irrep 1.
         assertRejected(() -> new TensorProductModule.Builder(FieldType.irrep(C4, 1, 1), FieldType.irrep(C4, 1, 1))
                         .name("tp").build(), "TensorProductModule layer 'tp'", "is empty", "share no irrep",
-                "irrep_1_tensor_irrep_1");
+                "irrep_1 X irrep_1");
     }
 
     @Test

@@ -36,8 +36,9 @@ final class TensorProduct {
     }
 
     /**
-     * {@code rho1 (x) rho2}, named {@code rho1_tensor_rho2} (escnn's name), with recipe {@link
-     * RepresentationRecipe.Tensor}; it claims the norm and gated nonlinearities when both factors do.
+     * {@code rho1 (x) rho2}, named {@code <rho1> X <rho2>} (escnn's name), with recipe {@link
+     * RepresentationRecipe.Tensor}; as escnn, it supports the norm and gated nonlinearities (it is orthogonal), and
+     * the pointwise (a Kronecker product of permutations is one) and gate nonlinearities when both factors do.
      */
     static Representation of(Representation rho1, Representation rho2) {
         Group group = rho1.group();
@@ -77,13 +78,13 @@ final class TensorProduct {
             }
         }
         double[][] q = Matrices.multiply(kron(rho1.changeOfBasis(), rho2.changeOfBasis()), blocks);
-        Set<Nonlinearity> supported = EnumSet.noneOf(Nonlinearity.class);
-        for (Nonlinearity claim : EnumSet.of(Nonlinearity.NORM, Nonlinearity.GATED)) {
+        Set<Nonlinearity> supported = EnumSet.of(Nonlinearity.NORM, Nonlinearity.GATED);
+        for (Nonlinearity claim : EnumSet.of(Nonlinearity.POINTWISE, Nonlinearity.GATE)) {
             if (rho1.supports(claim) && rho2.supports(claim)) {
                 supported.add(claim);
             }
         }
-        return new Representation(group, rho1.name() + "_tensor_" + rho2.name(), irreps, q, Matrices.transpose(q),
+        return new Representation(group, rho1.name() + " X " + rho2.name(), irreps, q, Matrices.transpose(q),
                 supported, new RepresentationRecipe.Tensor(rho1.recipe(), rho2.recipe()));
     }
 

@@ -2,8 +2,10 @@ package org.e2dl4j.math.repr;
 
 import static org.e2dl4j.testing.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -111,6 +113,20 @@ class TensorProductTest {
                 names(Representations.tensor(Representations.irrep(o2, 1, 0), Representations.irrep(o2, 1, 2))));
         assertEquals(List.of("irrep_0,0"),
                 names(Representations.tensor(Representations.irrep(o2, 1, 0), Representations.irrep(o2, 1, 0))));
+    }
+
+    /** escnn's rule: norm and gated always, pointwise and gate when both factors support them. */
+    @Test
+    void supportedNonlinearitiesFollowEscnn() {
+        Group c4 = Groups.cyclic(4);
+        Representation regular = Representations.tensor(Representations.regular(c4), Representations.regular(c4));
+        assertEquals(EnumSet.of(Nonlinearity.POINTWISE, Nonlinearity.NORM, Nonlinearity.GATED),
+                regular.supportedNonlinearities());
+        assertEquals("regular X regular", regular.name());
+        Representation mixed = Representations.tensor(Representations.regular(c4), Representations.irrep(c4, 1));
+        assertEquals(EnumSet.of(Nonlinearity.NORM, Nonlinearity.GATED), mixed.supportedNonlinearities());
+        Representation trivial = Representations.tensor(Representations.trivial(c4), Representations.trivial(c4));
+        assertTrue(trivial.supports(Nonlinearity.GATE), "trivial (x) trivial is a gate");
     }
 
     @Test
