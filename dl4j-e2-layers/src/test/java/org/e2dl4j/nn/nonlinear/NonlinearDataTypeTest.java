@@ -58,7 +58,10 @@ class NonlinearDataTypeTest {
                         () -> new VectorFieldNonLinearity.Builder(FieldType.regular(C4, 2)).build()),
                 first("FourierELU", SO2_FIELDS, () -> new FourierELU.Builder(SO2_FIELDS, GroupGrid.regular(8)).build()),
                 first("QuotientFourierPointwise", SO2_QUOTIENT_FIELDS,
-                        () -> new QuotientFourierPointwise.Builder(SO2_QUOTIENT_FIELDS, GroupGrid.regular(8)).build()));
+                        () -> new QuotientFourierPointwise.Builder(SO2_QUOTIENT_FIELDS, GroupGrid.regular(8)).build()),
+                first("TensorProductModule", FieldType.regular(C4, 2),
+                        () -> new TensorProductModule.Builder(FieldType.regular(C4, 2), FieldType.regular(C4, 2))
+                                .build()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,12 +32,12 @@ public final class TestNetworks {
 
     /**
      * The MSE loss after the layers: per pixel ({@code CnnLossLayer}) after feature maps, per channel
-     * ({@code LossLayer}) after fibers without base space or a stock {@code DenseLayer}.
+     * ({@code LossLayer}) after fibers without base space or a stock {@code DenseLayer}. It reads the G-space of the
+     * last layer's input type (shared by its output), so that a configuration's own checks still run first, when the
+     * network is built.
      */
     private static Layer loss(List<Layer> layers) {
         Layer last = layers.get(layers.size() - 1);
-        // the input's G-space, not outType(): no layer of this library leaves its G-space's base space, and the
-        // output type of an unvalidated configuration (edited JSON) must not be derived before DL4J validates it
         boolean vector = last instanceof EquivariantLayer e ? !e.getInType().hasBaseSpace() : last instanceof DenseLayer;
         return vector ? new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build()
                 : new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build();

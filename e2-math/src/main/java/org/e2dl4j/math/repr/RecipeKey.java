@@ -33,6 +33,7 @@ import org.e2dl4j.math.group.SubgroupId;
  *       regular and quotient representations, the irrep ids separated by {@code |}, e.g.
  *       {@code spectralRegular:0|1|2} or {@code spectralQuotient:None,-1:0,0|1,0};</li>
  *   <li>{@code sum[<key>][<key>]...:<name>} for the direct sum of the parts, named {@code name};</li>
+ *   <li>{@code tensor[<key>][<key>]} for the tensor product of the two factors;</li>
  * </ul>
  * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
  * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Changes
@@ -44,7 +45,8 @@ public final class RecipeKey {
     private static final String VALID = "trivial, regular, irrep:k, irrep:j,k, quotient:<subgroup>,"
             + " induced:<subgroup>:<irrep id>, concatenated:<key>, restrict:<group>:<subgroup>:<key>,"
             + " disentangle:<i>:<key>, user:<name>:<irrep ids>:<nonlinearities>:<change of basis>,"
-            + " spectralRegular:<id>|<id>.., spectralQuotient:<subgroup>:<id>|<id>.., sum[<key>][<key>]...:<name>";
+            + " spectralRegular:<id>|<id>.., spectralQuotient:<subgroup>:<id>|<id>.., sum[<key>][<key>]...:<name>,"
+            + " tensor[<key>][<key>]";
 
     private RecipeKey() {
     }
@@ -86,6 +88,9 @@ public final class RecipeKey {
         if (recipe instanceof RepresentationRecipe.SpectralQuotient spectral) {
             return "spectralQuotient:" + formatSubgroup(spectral.subgroup()) + ":" + idList(spectral.irrepIds());
         }
+        if (recipe instanceof RepresentationRecipe.Tensor tensor) {
+            return "tensor[" + format(tensor.left()) + "][" + format(tensor.right()) + "]";
+        }
         if (recipe instanceof RepresentationRecipe.DirectSum sum && balanced(sum.name())) {
             StringBuilder key = new StringBuilder("sum");
             for (RepresentationRecipe part : sum.parts()) {
@@ -112,7 +117,28 @@ public final class RecipeKey {
     /** The direct sum of {@code sum[<key>][<key>]...:<name>}, or null if the key does not have that form. */
     private static RepresentationRecipe parseSum(Group group, String key) {
         List<RepresentationRecipe> parts = new ArrayList<>();
-        int i = "sum".length();
+        int end = bracketed(group, key, "sum".length(), parts);
+        if (parts.isEmpty() || end < 0 || end >= key.length() || key.charAt(end) != ':') {
+            return null;
+        }
+        return new RepresentationRecipe.DirectSum(parts, key.substring(end + 1));
+    }
+
+    /** The tensor product of {@code tensor[<key>][<key>]}, or null if the key does not have that form. */
+    private static RepresentationRecipe parseTensor(Group group, String key) {
+        List<RepresentationRecipe> factors = new ArrayList<>();
+        int end = bracketed(group, key, "tensor".length(), factors);
+        if (factors.size() != 2 || end != key.length()) {
+            return null;
+        }
+        return new RepresentationRecipe.Tensor(factors.get(0), factors.get(1));
+    }
+
+    /**
+     * Parses the keys {@code [<key>][<key>]...} from position {@code i} into {@code parts}; returns the position after
+     * the last closing bracket, or -1 for an unclosed or empty bracket.
+     */
+    private static int bracketed(Group group, String key, int i, List<RepresentationRecipe> parts) {
         while (i < key.length() && key.charAt(i) == '[') {
             int depth = 0;
             int end = i;
@@ -122,15 +148,12 @@ public final class RecipeKey {
                 end++;
             } while (depth > 0 && end < key.length());
             if (depth > 0 || end - i == 2) {
-                return null;
+                return -1;
             }
             parts.add(parse(group, key.substring(i + 1, end - 1)));
             i = end;
         }
-        if (parts.isEmpty() || i >= key.length() || key.charAt(i) != ':') {
-            return null;
-        }
-        return new RepresentationRecipe.DirectSum(parts, key.substring(i + 1));
+        return i;
     }
 
     /**
@@ -143,6 +166,13 @@ public final class RecipeKey {
             RepresentationRecipe sum = parseSum(group, key);
             if (sum != null) {
                 return sum;
+            }
+            throw new IllegalArgumentException("unknown field key '" + key + "' (valid: " + VALID + ")");
+        }
+        if (key.startsWith("tensor[")) {
+            RepresentationRecipe tensor = parseTensor(group, key);
+            if (tensor != null) {
+                return tensor;
             }
             throw new IllegalArgumentException("unknown field key '" + key + "' (valid: " + VALID + ")");
         }

@@ -303,6 +303,20 @@ public sealed interface RepresentationRecipe {
         }
     }
 
+    /** The tensor product {@code left (x) right}: g -> kron(left(g), right(g)) ({@link Representations#tensor}). */
+    record Tensor(RepresentationRecipe left, RepresentationRecipe right) implements RepresentationRecipe {
+
+        public Tensor {
+            Objects.requireNonNull(left, "left factor");
+            Objects.requireNonNull(right, "right factor");
+        }
+
+        @Override
+        public Representation build(Group group) {
+            return Representations.tensor(left.build(group), right.build(group));
+        }
+    }
+
     /** The direct sum rho_1 (+) ... (+) rho_m of the parts, named {@code name}. */
     record DirectSum(List<RepresentationRecipe> parts, String name) implements RepresentationRecipe {
 

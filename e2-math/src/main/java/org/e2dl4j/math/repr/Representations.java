@@ -401,6 +401,19 @@ public final class Representations {
     }
 
     /**
+     * The tensor product rho1 (x) rho2 (escnn's {@code rho1.tensor(rho2)}): g -> kron(rho1(g), rho2(g)), decomposed
+     * into irreps with an orthogonal change of basis ({@link TensorProduct}), named {@code <rho1> X <rho2>}, with the
+     * recipe {@link RepresentationRecipe.Tensor}; it supports the norm and gated nonlinearities, and the pointwise and
+     * gate ones when both factors do (escnn's rule).
+     *
+     * @throws IllegalArgumentException if the two are of different groups, the product passes the dense size limit,
+     *                                  or (SO(2), O(2)) it contains a frequency above the group's maximum frequency
+     */
+    public static Representation tensor(Representation rho1, Representation rho2) {
+        return TensorProduct.of(rho1, rho2);
+    }
+
+    /**
      * escnn's {@code spectral_regular_representation(*irreps)}: the subspace of the regular representation of G
      * (finite or not) spanned by the given irreps, in the spectral basis: each irrep psi appears d / s times (d its
      * size, s its {@link IrreducibleRepresentation#sumOfSquaresConstituents()}), with the identity change of basis.
