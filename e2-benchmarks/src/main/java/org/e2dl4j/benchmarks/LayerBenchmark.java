@@ -31,7 +31,7 @@ public class LayerBenchmark {
     /** The catalog name of the measured layer. */
     @Param({"PlainConvolution", "R2Conv", "R2Conv.REFLECT", "R2Diffop", "BatchNormalization", "InnerBatchNorm",
             "IIDBatchNorm2d", "FieldNorm", "EquivariantInstanceNorm", "EquivariantLayerNorm", "ActivationLayer.ELU",
-            "ELU", "FourierELU", "NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
+            "ELU", "TensorProductModule", "FourierELU", "NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
             "GatedNonLinearityUniform", "SubsamplingLayer.MAX", "PointwiseMaxPool", "PointwiseMaxPoolAntialiased",
             "NormMaxPool", "SubsamplingLayer.AVG", "PointwiseAvgPool", "GlobalPoolingLayer.MAX", "GroupPooling",
             "NormPool", "PointwiseAdaptiveAvgPool", "DenseLayer", "Linear", "BatchNormalization.1d",

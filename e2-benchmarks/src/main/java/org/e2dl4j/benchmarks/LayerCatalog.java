@@ -32,6 +32,7 @@ import org.e2dl4j.nn.nonlinear.ELU;
 import org.e2dl4j.nn.nonlinear.FourierELU;
 import org.e2dl4j.nn.nonlinear.GatedNonLinearityUniform;
 import org.e2dl4j.nn.nonlinear.NormNonLinearity;
+import org.e2dl4j.nn.nonlinear.TensorProductModule;
 import org.e2dl4j.nn.normalization.EquivariantInstanceNorm;
 import org.e2dl4j.nn.normalization.EquivariantLayerNorm;
 import org.e2dl4j.nn.normalization.FieldNorm;
@@ -136,6 +137,8 @@ final class LayerCatalog {
         add(m, LayerCase.comparedWith("ActivationLayer.ELU", "ELU", () -> new ELU.Builder(wide).build(), wideInput,
                 wideBatch));
 
+        add(m, LayerCase.comparedWith("ELU", "TensorProductModule",
+                () -> new TensorProductModule.Builder(wide, wide).build(), wideInput, wideBatch));
         add(m, LayerCase.comparedWith("ELU", "FourierELU", () -> new FourierELU.Builder(spectral,
                 GroupGrid.regular(8)).build(), spectralInput, wideBatch));
 
