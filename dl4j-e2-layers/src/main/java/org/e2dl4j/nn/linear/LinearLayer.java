@@ -27,6 +27,8 @@ final class LinearLayer extends BaseLayer<Linear> {
 
     private final MatrixExpansion expansion;
     private final INDArray biasExpansion;
+    private INDArray expanded;
+    private INDArray expandedFrom;
 
     @SuppressWarnings("try")
     LinearLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -113,8 +115,22 @@ final class LinearLayer extends BaseLayer<Linear> {
         return new Pair<>(gradient, backpropDropOutIfPresent(gradInput));
     }
 
+    /**
+     * The expanded [out, in] matrix, kept outside workspaces with the coefficients it was expanded from and
+     * expanded again only when they change (every training step, never between inference calls).
+     */
+    @SuppressWarnings("try")
     private INDArray matrix(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        return expansion.expand(getParamWithNoise(LinearParamInitializer.WEIGHT_KEY, training, workspaceMgr));
+        INDArray w = getParamWithNoise(LinearParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        if (expandedFrom != null && expandedFrom.dataType() == w.dataType() && expandedFrom.length() == w.length()
+                && !w.reshape(w.length()).neq(expandedFrom).any()) {
+            return expanded;
+        }
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            expanded = expansion.expand(w);
+            expandedFrom = w.reshape(w.length()).dup();
+        }
+        return expanded;
     }
 
     private INDArray expandedBias(boolean training, LayerWorkspaceMgr workspaceMgr) {
