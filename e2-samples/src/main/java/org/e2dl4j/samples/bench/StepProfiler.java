@@ -74,9 +74,9 @@ public final class StepProfiler {
                     layer.reset();
                 }
                 updater.reset();
-                long start = System.nanoTime();
+                long start = DeviceClock.now();
                 network.fit(batch);
-                long step = System.nanoTime() - start;
+                long step = DeviceClock.now() - start;
                 for (int i = 0; i < timed.length; i++) {
                     forward[i] = timed[i].forwardNanos();
                     backward[i] = timed[i].backwardNanos();

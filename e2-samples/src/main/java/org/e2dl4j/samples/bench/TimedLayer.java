@@ -23,31 +23,31 @@ class TimedLayer extends BaseWrapperLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        long start = System.nanoTime();
+        long start = DeviceClock.now();
         try {
             return super.activate(training, workspaceMgr);
         } finally {
-            forwardNanos += System.nanoTime() - start;
+            forwardNanos += DeviceClock.now() - start;
         }
     }
 
     @Override
     public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        long start = System.nanoTime();
+        long start = DeviceClock.now();
         try {
             return super.activate(input, training, workspaceMgr);
         } finally {
-            forwardNanos += System.nanoTime() - start;
+            forwardNanos += DeviceClock.now() - start;
         }
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        long start = System.nanoTime();
+        long start = DeviceClock.now();
         try {
             return super.backpropGradient(epsilon, workspaceMgr);
         } finally {
-            backwardNanos += System.nanoTime() - start;
+            backwardNanos += DeviceClock.now() - start;
         }
     }
 

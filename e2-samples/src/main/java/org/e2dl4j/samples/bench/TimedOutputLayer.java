@@ -25,11 +25,11 @@ final class TimedOutputLayer extends TimedLayer implements IOutputLayer {
 
     @Override
     public double computeScore(double fullNetworkRegScore, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        long start = System.nanoTime();
+        long start = DeviceClock.now();
         try {
             return output.computeScore(fullNetworkRegScore, training, workspaceMgr);
         } finally {
-            addForwardNanos(System.nanoTime() - start);
+            addForwardNanos(DeviceClock.now() - start);
         }
     }
 

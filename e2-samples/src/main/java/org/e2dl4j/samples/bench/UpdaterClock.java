@@ -15,13 +15,13 @@ final class UpdaterClock extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
-        start = System.nanoTime();
+        start = DeviceClock.now();
     }
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         if (start >= 0) {
-            nanos += System.nanoTime() - start;
+            nanos += DeviceClock.now() - start;
             start = -1;
         }
     }
