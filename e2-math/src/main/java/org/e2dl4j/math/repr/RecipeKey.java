@@ -318,6 +318,15 @@ public final class RecipeKey {
             default:
                 break;
         }
+        if (parts.length == 3) {
+            double axis = Double.parseDouble(parts[1].trim()) / 2;
+            int n = Integer.parseInt(parts[2].trim());
+            return switch (parts[0].trim()) {
+                case "False" -> SubgroupId.planarDihedral(axis, n);
+                case "'cone'" -> SubgroupId.cone(axis, n);
+                default -> null;
+            };
+        }
         if (parts.length != 2) {
             return null;
         }

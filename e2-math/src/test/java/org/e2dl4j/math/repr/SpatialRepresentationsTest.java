@@ -41,6 +41,8 @@ class SpatialRepresentationsTest {
                 Representations.quotient(ico, SubgroupId.planarRotations(2)),
                 Representations.quotient(fullOcta, SubgroupId.inversion()),
                 Representations.quotient(fullOcta, SubgroupId.cone(4)),
+                Representations.quotient(fullOcta, SubgroupId.cone(Math.PI / 2, 4)),
+                Representations.quotient(octa, SubgroupId.planarDihedral(Math.PI / 2, 4)),
                 Representations.induced(fullOcta, SubgroupId.octa(), Representations.irrep(octa, 2)),
                 Representations.induced(octa, SubgroupId.planarRotations(4),
                         Representations.irrep(Groups.cyclic(4), 1)),
@@ -113,12 +115,14 @@ class SpatialRepresentationsTest {
         List<SubgroupId> ids = List.of(SubgroupId.so3(), SubgroupId.octa(), SubgroupId.ico(), SubgroupId.fullOcta(),
                 SubgroupId.fullIco(), SubgroupId.planarRotations(-1), SubgroupId.planarRotations(4),
                 SubgroupId.planarDihedral(-1), SubgroupId.planarDihedral(6), SubgroupId.cone(-1), SubgroupId.cone(1),
-                SubgroupId.inversion());
+                SubgroupId.inversion(), SubgroupId.planarDihedral(Math.PI / 2, 4), SubgroupId.cone(Math.PI / 3, -1));
         for (SubgroupId id : ids) {
             assertEquals(id, RecipeKey.parseSubgroup(Groups.o3(2), RecipeKey.formatSubgroup(id)), id.toString());
         }
         assertEquals("True,'octa'", RecipeKey.formatSubgroup(SubgroupId.fullOcta()));
         assertEquals("'cone',4", RecipeKey.formatSubgroup(SubgroupId.cone(4)));
+        assertEquals("False,3.141592653589793,4", RecipeKey.formatSubgroup(SubgroupId.planarDihedral(Math.PI / 2, 4)));
+        assertEquals(SubgroupId.planarDihedral(4), SubgroupId.planarDihedral(-0.0, 4));
         for (Group g : List.of(Groups.so3(3), Groups.o3(2), Groups.octa(), Groups.fullOcta(), Groups.ico(),
                 Groups.fullIco())) {
             assertEquals(g, RecipeKey.parseGroup(RecipeKey.formatGroup(g)));
