@@ -155,7 +155,7 @@ def main():
                                          ('(True, -1)', (False, True, -1)), ("('cone', 4)", ('cone', 4)),
                                          ("('cone', -1)", ('cone', -1)), ("('cone', 1)", ('cone', 1)),
                                          ('(True, False, 1)', (True, False, 1))]
-                                  + [(f'(False, {2 * a!r}, {n})', (False, 2 * a, n)) for a in AXES for n in (4, -1)]
+                                  + [(f'(False, {2 * a!r}, {n})', (False, 2 * a, n)) for a in AXES for n in (4, -1, 1)]
                                   + [(f"('cone', {2 * a!r}, {n})", ('cone', 2 * a, n)) for a in AXES for n in (4, -1, 1)],
                                   continuous)
     restrictions = []

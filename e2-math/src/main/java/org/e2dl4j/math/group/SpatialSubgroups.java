@@ -45,6 +45,15 @@ final class SpatialSubgroups {
                         g -> g.flip() == 0 ? planar(sub, 0, SpatialRotations.angleAboutZ(g.rotation())) : null);
             }
             case PLANAR_DIHEDRAL: {
+                if (n == 1) {
+                    // escnn's (True, 1): the C_2 of the pi rotation about the flip axis
+                    CyclicGroup c2 = new CyclicGroup(2);
+                    return conjugated(new Subgroup(parent, id, c2,
+                            h -> GroupElement.spatial(0, h.rotationIndex() == 0 ? Rotation.IDENTITY
+                                    : SpatialRotations.flipInPlane(0)),
+                            g -> g.flip() != 0 ? null : SpatialRotations.isIdentity(g.rotation()) ? c2.rotation(0)
+                                    : isFlipAboutX(g.rotation()) ? c2.rotation(1) : null), conjugator(id));
+                }
                 Group sub = n == -1 ? new O2Group(maximumFrequency) : new DihedralGroup(n);
                 return conjugated(new Subgroup(parent, id, sub,
                         h -> GroupElement.spatial(0, h.flip() == 0 ? SpatialRotations.aboutZ(h.angle())
@@ -130,6 +139,12 @@ final class SpatialSubgroups {
             return planar(sub, g.flip(), SpatialRotations.angleAboutZ(r));
         };
         return new Subgroup(parent, id, sub, toParent, fromParent);
+    }
+
+    /** Whether r is the pi rotation about the x axis. */
+    private static boolean isFlipAboutX(Rotation r) {
+        OptionalDouble theta = SpatialRotations.flipAngle(r);
+        return theta.isPresent() && RotationIndex.of(theta.getAsDouble(), 1).isPresent();
     }
 
     private static GroupElement dihedral(Group sub, Rotation r) {

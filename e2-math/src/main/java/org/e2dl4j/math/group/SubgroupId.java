@@ -104,7 +104,8 @@ public final class SubgroupId {
 
     /**
      * O(2) ({@code n = -1}) or D_N about the z axis whose flip is the pi rotation about the x axis, in SO(3) or
-     * O(3); escnn's {@code (True, N)} ({@code (False, True, N)} in O(3)).
+     * O(3); escnn's {@code (True, N)} ({@code (False, True, N)} in O(3)). As in escnn, N = 1 gives C_2 (the pi
+     * rotation alone), not D_1.
      */
     public static SubgroupId planarDihedral(int n) {
         return planarDihedral(0.0, n);
