@@ -70,14 +70,30 @@ final class SpatialSubgroups {
                 return new Subgroup(parent, id, sub, h -> GroupElement.spatial(h.rotationIndex(), Rotation.IDENTITY),
                         g -> SpatialRotations.isIdentity(g.rotation()) ? sub.rotation(g.flip()) : null);
             }
+            case CYLINDER: {
+                if (!o3) {
+                    return null;
+                }
+                CylinderGroup sub = Groups.cylinder(n, maximumFrequency);
+                return new Subgroup(parent, id, sub, h -> h,
+                        g -> sub.isElement(g) ? sub.element(g.flip(), sub.planarPart(g)) : null);
+            }
+            case FULL_CYLINDER: {
+                if (!o3) {
+                    return null;
+                }
+                CylinderGroup sub = Groups.fullCylinder(n, maximumFrequency);
+                return conjugated(new Subgroup(parent, id, sub, h -> h,
+                        g -> sub.isElement(g) ? sub.element(g.flip(), sub.planarPart(g)) : null), conjugator(id));
+            }
             default:
                 throw refused(parent, id, o3);
         }
     }
 
     /**
-     * The rotation C with which a dihedral or conic id with axis a conjugates its axis-0 version: h -> C h C^-1;
-     * escnn's rotation by a about z (dihedral) or by -a (conic).
+     * The rotation C with which a dihedral, full cylinder or conic id with axis a conjugates its axis-0 version:
+     * h -> C h C^-1; escnn's rotation by a about z (dihedral, full cylinder) or by -a (conic).
      */
     static Rotation conjugator(SubgroupId id) {
         double a = id.axis();
@@ -109,7 +125,7 @@ final class SpatialSubgroups {
 
     private static IllegalArgumentException refused(Group parent, SubgroupId id, boolean o3) {
         return new IllegalArgumentException("Subgroups of " + parent.name() + " are SubgroupId.so3(), octa(), ico(),"
-                + (o3 ? " fullOcta(), fullIco(), cone(N), inversion()," : "")
+                + (o3 ? " fullOcta(), fullIco(), cone(N), inversion(), cylinder(N), fullCylinder(N)," : "")
                 + " planarRotations(N) and planarDihedral(N) (N = -1 or N >= 1); got " + id);
     }
 
