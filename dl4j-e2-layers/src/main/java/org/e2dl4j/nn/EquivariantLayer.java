@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
@@ -84,6 +85,11 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         return w;
     }
 
+    /** The output depth for a volumetric input of depth {@code d}; the identity unless the layer resamples. */
+    protected long outputDepth(long d) {
+        return d;
+    }
+
     /** "ClassName" or "ClassName layer 'name'", for messages. */
     public String describe() {
         return getClass().getSimpleName() + (getLayerName() == null ? "" : " layer '" + getLayerName() + "'");
@@ -121,7 +127,7 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
                     + " applies no activation, so it would be ignored; add an equivariant nonlinearity layer after it");
         }
         int d = inType.gspace().dimensionality();
-        if (d != baseSpaceDimensionality()) {
+        if (!acceptsBaseSpace(d)) {
             throw new IllegalArgumentException(who() + ": expected a field type on a G-space with a "
                     + baseSpaceDimensionality() + "-dimensional base space, got " + inType + " on " + inType.gspace()
                     + " (" + (d == 0 ? "no base space" : d + "-dimensional base space") + ")");
@@ -135,6 +141,15 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
      */
     protected int baseSpaceDimensionality() {
         return 2;
+    }
+
+    /**
+     * Whether this layer works on fields over a base space of dimension {@code d}: {@link #baseSpaceDimensionality()}
+     * only, unless a subclass computes point by point (or with windows of any dimension) and also takes the NCDHW
+     * feature maps of a 3-dimensional base space.
+     */
+    protected boolean acceptsBaseSpace(int d) {
+        return d == baseSpaceDimensionality();
     }
 
     /** Whether the layer applies its configured activation to its output; false unless a subclass says so. */
@@ -187,6 +202,9 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
             checkVectorInput(inputType, layerIndex);
             return FieldVectorInputType.of(outType());
         }
+        if (inputType instanceof InputType.InputTypeConvolutional3D) {
+            return volumeOutputType(checkVolumeInput(inputType, layerIndex));
+        }
         InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
         long h = outputHeight(in.getHeight());
         long w = outputWidth(in.getWidth());
@@ -201,9 +219,43 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
     public void setNIn(InputType inputType, boolean override) {
         if (baseSpaceDimensionality() == 0) {
             checkVectorInput(inputType, -1);
+        } else if (inputType instanceof InputType.InputTypeConvolutional3D) {
+            checkVolumeInput(inputType, -1);
         } else {
             checkInputType(inputType, -1);
         }
+    }
+
+    private InputType volumeOutputType(InputType.InputTypeConvolutional3D in) {
+        long d = outputDepth(in.getDepth());
+        long h = outputHeight(in.getHeight());
+        long w = outputWidth(in.getWidth());
+        if (d < 1 || h < 1 || w < 1) {
+            throw new IllegalArgumentException(who() + ": an input of " + in.getDepth() + " x " + in.getHeight()
+                    + " x " + in.getWidth() + " gives an empty output (" + d + " x " + h + " x " + w + ")");
+        }
+        return InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, d, h, w, outType().size());
+    }
+
+    /**
+     * The type check of a volumetric input: an NCDHW input of {@code inType.size()} channels, for a layer on a field
+     * type of a 3-dimensional base space.
+     */
+    private InputType.InputTypeConvolutional3D checkVolumeInput(InputType inputType, int layerIndex) {
+        requireValid(layerIndex);
+        InputType.InputTypeConvolutional3D in = (InputType.InputTypeConvolutional3D) inputType;
+        if (inType.gspace().dimensionality() != 3) {
+            throw new IllegalArgumentException(who() + ": expected a convolutional (NCHW) input of field type " + inType
+                    + " on a plane, got the volumetric input type " + inputType);
+        }
+        if (in.getDataFormat() != Convolution3D.DataFormat.NCDHW) {
+            throw new IllegalArgumentException(who() + ": only NCDHW volumes are supported, got " + in.getDataFormat());
+        }
+        if (in.getChannels() != inType.size()) {
+            throw new IllegalArgumentException(who() + ": the input has " + in.getChannels()
+                    + " channels but the layer's input field type " + inType + " has " + inType.size());
+        }
+        return in;
     }
 
     /**
@@ -278,6 +330,10 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
                     + ", got input type " + inputType);
         }
         InputType.InputTypeConvolutional in = (InputType.InputTypeConvolutional) inputType;
+        if (expected.gspace().dimensionality() == 3) {
+            throw new IllegalArgumentException(who + ": expected a volumetric (NCDHW) input of field type " + expected
+                    + ", got the planar input type " + inputType);
+        }
         if (in.getFormat() != CNN2DFormat.NCHW) {
             throw new IllegalArgumentException(who + ": only NCHW feature maps are supported, got " + in.getFormat());
         }
@@ -334,6 +390,9 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
     public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
         if (inType != null && baseSpaceDimensionality() == 0) {
             return super.getPreProcessorForInputType(inputType);
+        }
+        if (inputType instanceof InputType.InputTypeConvolutional3D) {
+            return InputTypeUtil.getPreProcessorForInputTypeCnn3DLayers(inputType, getLayerName());
         }
         return InputTypeUtil.getPreProcessorForInputTypeCnnLayers(inputType, getLayerName());
     }

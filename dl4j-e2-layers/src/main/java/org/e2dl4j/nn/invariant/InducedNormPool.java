@@ -33,6 +33,12 @@ public class InducedNormPool extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsBaseSpace(int d) {
+        return d == 2 || d == 3;
+    }
+
     /** Every field supports induced norm nonlinearities. */
     @Override
     protected void validate() {

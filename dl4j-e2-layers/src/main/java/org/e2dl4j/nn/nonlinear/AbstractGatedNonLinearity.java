@@ -45,6 +45,12 @@ public abstract class AbstractGatedNonLinearity extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsBaseSpace(int d) {
+        return d == 2 || d == 3;
+    }
+
     /** The label of each input field, {@value #GATE} or {@value #GATED}. */
     public abstract List<String> gateLabels();
 

@@ -26,6 +26,12 @@ public class IdentityModule extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsBaseSpace(int d) {
+        return d == 2 || d == 3;
+    }
+
     @Override
     public FieldType outType() {
         return getInType();
