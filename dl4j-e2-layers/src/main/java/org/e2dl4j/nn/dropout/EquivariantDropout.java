@@ -34,8 +34,8 @@ public abstract class EquivariantDropout extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /** The dropout probability p in [0, 1) (and the root's checks: the identity activation). */

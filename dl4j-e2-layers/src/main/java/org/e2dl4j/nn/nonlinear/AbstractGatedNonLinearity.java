@@ -47,8 +47,8 @@ public abstract class AbstractGatedNonLinearity extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /** The label of each input field, {@value #GATE} or {@value #GATED}. */

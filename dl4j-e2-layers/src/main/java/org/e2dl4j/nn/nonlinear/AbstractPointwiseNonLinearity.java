@@ -34,8 +34,8 @@ public abstract class AbstractPointwiseNonLinearity extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /** Every field supports pointwise nonlinearities (trivial, regular, quotient). */

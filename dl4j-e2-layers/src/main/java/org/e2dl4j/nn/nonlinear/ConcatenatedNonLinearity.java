@@ -52,8 +52,8 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /** Every field supports concatenated nonlinearities, a known function, and an output type that can be built. */

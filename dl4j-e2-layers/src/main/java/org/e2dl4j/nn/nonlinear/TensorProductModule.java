@@ -56,8 +56,8 @@ public class TensorProductModule extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /**

@@ -153,7 +153,7 @@ public final class WindowPool {
 
     /** {@code x} itself, or (ceil mode with overhang) {@code x} padded at the end of each axis by the overhang. */
     private INDArray padded(INDArray x, LayerWorkspaceMgr ws, ArrayType working) {
-        long[] shape = x.shape();
+        long[] shape = x.shape().clone();
         long[][] pads = new long[x.rank()][2];
         boolean any = false;
         for (int a = 0; a < geometry.axes(); a++) {
@@ -203,12 +203,17 @@ public final class WindowPool {
                 perAxis[a][o] = (double) k[a] / geometry.cellsInPaddedInput(a, n[a], o);
             }
         }
-        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            INDArray f = Nd4j.ones(DataType.DOUBLE, out);
-            for (int a = 0; a < n.length; a++) {
-                Nd4j.getExecutioner().exec(new BroadcastMulOp(f, Nd4j.createFromArray(perAxis[a]), f, a));
+        int cells = (int) java.util.Arrays.stream(out).reduce(1, (x, y) -> x * y);
+        double[] f = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            f[i] = 1;
+            for (int a = n.length - 1, rest = i; a >= 0; a--) {
+                f[i] *= perAxis[a][(int) (rest % out[a])];
+                rest /= (int) out[a];
             }
-            return f.castTo(dataType);
+        }
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            return Nd4j.createFromArray(f).reshape('c', out).castTo(dataType);
         }
     }
 }

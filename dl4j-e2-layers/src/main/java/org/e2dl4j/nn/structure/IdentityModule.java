@@ -28,8 +28,8 @@ public class IdentityModule extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     @Override

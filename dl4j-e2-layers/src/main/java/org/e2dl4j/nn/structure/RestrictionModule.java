@@ -52,8 +52,8 @@ public class RestrictionModule extends EquivariantLayer {
 
     /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
     @Override
-    protected boolean acceptsBaseSpace(int d) {
-        return d == 2 || d == 3;
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /** A subgroup id of the input's fibergroup to which the input type can be restricted. */
