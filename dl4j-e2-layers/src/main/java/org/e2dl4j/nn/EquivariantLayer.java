@@ -346,7 +346,9 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
                     + expected + ", got input type " + inputType);
         }
         if (in.getDataFormat() != Convolution3D.DataFormat.NCDHW) {
-            throw new IllegalArgumentException(who + ": only NCDHW volumes are supported, got " + in.getDataFormat());
+            throw new IllegalArgumentException(who + ": only NCDHW volumes are supported, got " + in.getDataFormat()
+                    + " (DL4J's InputType.convolutional3D(d, h, w, c) is NDHWC: give"
+                    + " InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, d, h, w, c) or FieldVolumeInputType.of)");
         }
         if (in instanceof FieldVolumeInputType f && f.getFieldType() != null && !f.getFieldType().equals(expected)) {
             throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + expected
@@ -403,6 +405,10 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
             return super.getPreProcessorForInputType(inputType);
         }
         if (inputDimensionality() == 3) {
+            if (!(inputType instanceof InputType.InputTypeConvolutional3D)
+                    && !(inputType instanceof InputType.InputTypeFeedForward)) {
+                checkVolumeInput(who(), inputType, inType); // no preprocessor makes a volume of it: say what came
+            }
             return InputTypeUtil.getPreProcessorForInputTypeCnn3DLayers(inputType, getLayerName());
         }
         return InputTypeUtil.getPreProcessorForInputTypeCnnLayers(inputType, getLayerName());
