@@ -10,6 +10,9 @@ import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
 import org.e2dl4j.math.group.Subgroup;
 import org.e2dl4j.math.group.SubgroupId;
+import org.hipparchus.geometry.euclidean.threed.Rotation;
+import org.hipparchus.geometry.euclidean.threed.RotationConvention;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
  * The restriction of an irrep of a 3D group (SO(3), O(3), the octahedral and icosahedral groups) to a subgroup.
@@ -22,7 +25,8 @@ import org.e2dl4j.math.group.SubgroupId;
  *   <li>to O(2) about z (dihedral: flip the pi rotation about x; conic: flip the mirror y -> -y): the flip acts on
  *       the pair as sigma_m diag(1, -1), with sigma_m = (-1)^(l+m) (dihedral) or (-1)^(j+l) (conic, for irrep_j,l),
  *       so the pair is irrep_1,m (in the basis (e_(l-m), -e_(l+m)) when sigma_m = -1) and Y_l,0 is irrep_0,0 or
- *       irrep_1,0 as sigma_0 is 1 or -1, in the order m = 0..l.</li>
+ *       irrep_1,0 as sigma_0 is 1 or -1, in the order m = 0..l; with an axis a, the subgroup is the axis-0 one
+ *       conjugated by a rotation C about z, and Q is psi(C) times the axis-0 Q.</li>
  * </ul>
  */
 final class SpatialRestriction {
@@ -80,6 +84,13 @@ final class SpatialRestriction {
                 q[l + m][2 * m] = -1;
             }
             irreps.add(Representations.irrep(h, 1, m));
+        }
+        double a = sub.id().axis();
+        if (a != 0) {
+            // the subgroup is C H_0 C^-1 for the rotation C by a (dihedral) or -a (conic) about z
+            Rotation c = new Rotation(Vector3D.PLUS_K, kind == SubgroupId.Spatial.CONE ? -a : a,
+                    RotationConvention.VECTOR_OPERATOR);
+            q = Matrices.multiply(psi.matrix(GroupElement.spatial(0, c)), q);
         }
         return new IrrepRestriction(q, irreps);
     }

@@ -264,7 +264,11 @@ class SpatialIrrepsTest {
         List<org.e2dl4j.math.group.SubgroupId> o3Ids = new ArrayList<>(so3Ids);
         o3Ids.addAll(List.of(org.e2dl4j.math.group.SubgroupId.so3(), org.e2dl4j.math.group.SubgroupId.cone(-1),
                 org.e2dl4j.math.group.SubgroupId.cone(4), org.e2dl4j.math.group.SubgroupId.cone(1),
-                org.e2dl4j.math.group.SubgroupId.inversion(), org.e2dl4j.math.group.SubgroupId.fullOcta()));
+                org.e2dl4j.math.group.SubgroupId.inversion(), org.e2dl4j.math.group.SubgroupId.fullOcta(),
+                org.e2dl4j.math.group.SubgroupId.planarDihedral(Math.PI / 2, -1),
+                org.e2dl4j.math.group.SubgroupId.planarDihedral(Math.PI / 3, 4),
+                org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 2, -1), org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 3, 4),
+                org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 2, 1)));
         for (org.e2dl4j.math.group.SubgroupId id : so3Ids) {
             b.add(Arguments.of(Groups.so3(4), id));
         }
