@@ -100,12 +100,28 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
             throw new IllegalArgumentException(who() + ": expected fields of " + kind + ", got "
                     + reprs.get(0).name() + " in " + getInType());
         }
+        GroupGrid grid;
+        try {
+            grid = grid();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
+        }
+        String refusal = refuseGrid(grid, reprs.get(0));
+        if (refusal != null) {
+            throw new IllegalArgumentException(who() + ": " + refusal);
+        }
         try {
             derived();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Null if the grid can sample functions of fields of {@code rho}, else why not (a sphere grid holds one coset
+     * representative per point, which only functions constant on the cosets of SO(2) / O(2) allow).
+     */
+    protected abstract String refuseGrid(GroupGrid grid, Representation rho);
 
     /**
      * Null if fields of {@code rho} are what this layer takes, else what it takes, for the message ("escnn's

@@ -49,6 +49,14 @@ public class FourierPointwise extends AbstractFourierPointwise {
                         + " QuotientFourierPointwise)";
     }
 
+    /** Functions on the whole group need a grid of the group, not one of the sphere. */
+    @Override
+    protected String refuseGrid(GroupGrid grid, Representation rho) {
+        return grid.type().isSphere() ? "a " + grid + " holds one representative per point of the sphere, so it"
+                + " samples functions on the sphere only; functions on " + rho.group().name() + " need a grid of the"
+                + " group (cube, ico, tetra, rand), or use QuotientFourierPointwise on the sphere" : null;
+    }
+
     @Override
     protected Representation outRepresentation(Representation rho, List<int[]> ids) {
         return Representations.spectralRegular(rho.group(), ids);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.e2dl4j.math.group.GroupGrid;
+import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.RepresentationRecipe;
 import org.e2dl4j.math.repr.Representations;
@@ -44,6 +46,24 @@ public class QuotientFourierPointwise extends AbstractFourierPointwise {
         return rho.recipe() instanceof RepresentationRecipe.SpectralQuotient ? null
                 : "a band-limited quotient representation (Representations.spectralQuotient; for regular ones use"
                         + " FourierPointwise)";
+    }
+
+    /**
+     * A sphere grid samples functions on SO(3) / SO(2) (subgroup {@code planarRotations(-1)}) and O(3) / O(2) (the
+     * cone, {@code cone(-1)}): its representatives R with R e_z = p stand for their whole cosets only there.
+     */
+    @Override
+    protected String refuseGrid(GroupGrid grid, Representation rho) {
+        if (!grid.type().isSphere()) {
+            return null;
+        }
+        SubgroupId id = ((RepresentationRecipe.SpectralQuotient) rho.recipe()).subgroup();
+        GroupKind kind = rho.group().kind();
+        boolean sphere = kind == GroupKind.SO3 && id.equals(SubgroupId.planarRotations(-1))
+                || kind == GroupKind.O3 && id.equals(SubgroupId.cone(-1));
+        return sphere ? null : "a " + grid + " samples functions on the sphere, SO(3) / SO(2) (subgroup "
+                + SubgroupId.planarRotations(-1) + ") or O(3) / O(2) (subgroup " + SubgroupId.cone(-1) + "); the"
+                + " quotient of " + rho.group().name() + " by " + id + " needs a grid of the group";
     }
 
     @Override
