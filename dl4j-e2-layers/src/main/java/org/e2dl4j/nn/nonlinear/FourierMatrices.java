@@ -131,8 +131,9 @@ final class FourierMatrices {
                     : Nd4j.createFromArray(w).reshape('c', w.length, w[0].length, 1, 1);
         }
         if (volumes) {
+            // Same (= Truncate for 1x1x1): DL4J 1.0.0-M2.1 labels the output type of other modes NDHWC
             Convolution3D conv = new Convolution3D.Builder(1, 1, 1).nIn(w[0].length).nOut(w.length).hasBias(false)
-                    .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
+                    .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same)
                     .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
                     .name(layerName).build();
             return new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter));

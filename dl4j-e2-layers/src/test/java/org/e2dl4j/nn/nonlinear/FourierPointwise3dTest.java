@@ -168,13 +168,16 @@ class FourierPointwise3dTest {
         LayerContract.assertEquivariant(c.name(), c.input(), c.layers(), c.in(), c.out(), 1e-5);
     }
 
-    /** Behind a stock 1x1x1 Convolution3D from 2 channels, whose parameter gradients pass through the layer. */
+    /**
+     * Behind a stock 1x1x1 Convolution3D from 2 channels, whose parameter gradients pass through the layer (mode Same:
+     * DL4J 1.0.0-M2.1 labels the output type of the other modes NDHWC).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("contractCases")
     void gradientsMatchFiniteDifferences(Case c) {
         LayerContract.assertGradientsCorrect(c.name(), InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, 2, 2,
                 2, 2), () -> List.of(new Convolution3D.Builder(1, 1, 1).nIn(2).nOut(c.in().size())
-                .convolutionMode(ConvolutionMode.Truncate).dataFormat(Convolution3D.DataFormat.NCDHW)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NCDHW)
                 .activation(Activation.IDENTITY).build(), c.layer().apply(c.in())));
     }
 
