@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.e2dl4j.math.Fourier3dReference;
 import org.e2dl4j.math.group.Group;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -168,17 +165,12 @@ class FourierPointwise3dTest {
         LayerContract.assertEquivariant(c.name(), c.input(), c.layers(), c.in(), c.out(), 1e-5);
     }
 
-    /**
-     * Behind a stock 1x1x1 Convolution3D from 2 channels, whose parameter gradients pass through the layer (mode Same:
-     * DL4J 1.0.0-M2.1 labels the output type of the other modes NDHWC).
-     */
+    /** Behind a stock 1x1x1 Convolution3D from 2 channels, whose parameter gradients pass through the layer. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("contractCases")
     void gradientsMatchFiniteDifferences(Case c) {
-        LayerContract.assertGradientsCorrect(c.name(), InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, 2, 2,
-                2, 2), () -> List.of(new Convolution3D.Builder(1, 1, 1).nIn(2).nOut(c.in().size())
-                .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NCDHW)
-                .activation(Activation.IDENTITY).build(), c.layer().apply(c.in())));
+        LayerContract.assertGradientsCorrect(c.name(), TestNetworks.GRADIENT_VOLUME,
+                TestNetworks.behindStockConvolution3D(c.in(), () -> c.layer().apply(c.in())));
     }
 
     @ParameterizedTest(name = "{0}")
