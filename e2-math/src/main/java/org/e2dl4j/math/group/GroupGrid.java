@@ -247,8 +247,8 @@ public final class GroupGrid {
                 }
                 return Collections.unmodifiableList(planarElements(group));
             default:
-                throw new IllegalArgumentException(this + " on " + group.name() + ": grids exist on C_N, D_N, SO(2),"
-                        + " O(2), SO(3) and O(3); the other groups' regular representations are finite");
+                throw new IllegalArgumentException(this + " on " + group.name() + ": grids are built for C_N, D_N,"
+                        + " SO(2), O(2), SO(3) and O(3) only");
         }
     }
 

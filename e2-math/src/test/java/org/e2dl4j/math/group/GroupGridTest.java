@@ -100,7 +100,7 @@ class GroupGridTest {
         assertRejected(() -> GroupGrid.Type.fromEscnnName("thomson"), "thomson", "regular, rand", "cannot be reproduced");
         assertRejected(() -> GroupGrid.regular(8).elements(Groups.so3(2)), "regular grid N=8", "SO(3)", "cube");
         assertRejected(() -> GroupGrid.cube().elements(Groups.so2(2)), "cube grid", "SO(3) and O(3) only");
-        assertRejected(() -> GroupGrid.cube().elements(Groups.octa()), "cube grid", "Octahedral", "finite");
+        assertRejected(() -> GroupGrid.cube().elements(Groups.octa()), "cube grid", "Octahedral", "SO(3) and O(3) only");
         assertRejected(() -> GroupGrid.sphereFibonacci(1), "N >= 2", "N = 1");
         assertRejected(() -> GroupGrid.of(GroupGrid.Type.CUBE, 24, null), "no N", "N = 24");
         assertRejected(() -> GroupGrid.of(GroupGrid.Type.SPHERE_RAND, 5, null), "needs a seed");
