@@ -3,8 +3,8 @@ package org.e2dl4j.nn;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 
 /**
- * The field type an {@link InputType} carries ({@link FieldInputType} for maps of the plane, {@link FieldVolumeInputType}
- * for volumes of R^3), and the typed form of a stock vertex's output type, for the vertices that keep the spatial
+ * The field type an {@link InputType} carries ({@link FieldInputType} for maps of the plane,
+ * {@link FieldVolumeInputType} for volumes of R^3), and the typed form of a stock vertex's output type, for the vertices that keep the spatial
  * shape and pass a field type on.
  */
 final class TypedInputs {
