@@ -38,6 +38,12 @@ class Nonlinearities3dTest {
     private static final GSpace OCTA = GSpaces.octaOnR3();
     private static final GSpace FULL_OCTA = GSpaces.fullOctaOnR3();
 
+    /** {@code n} fields trivial + psi, psi the first 3-dimensional irrep (each field gates its own psi). */
+    static FieldType uniformlyGated(GSpace gs, int n) {
+        return FieldType.of(gs, org.e2dl4j.math.repr.Representations.directSum(List.of(gs.trivialRepr(),
+                irrepsOfSize(gs, 3, 1).representations().get(0)), "gated_3"), n);
+    }
+
     /** {@code n} copies of the first irrep of the G-space's group of the given dimension. */
     static FieldType irrepsOfSize(GSpace gs, int size, int n) {
         return FieldType.of(gs, gs.irreps().stream().filter(r -> r.size() == size).findFirst().orElseThrow(), n);
@@ -82,6 +88,8 @@ class Nonlinearities3dTest {
                         t -> new PointwiseNonLinearity.Builder(t).function("p_tanh").build(), true),
                 new Case("n_sigmoid on fullOctaOnR3 3D irreps", irrepsOfSize(FULL_OCTA, 3, 2),
                         t -> new NormNonLinearity.Builder(t).function("n_sigmoid").build(), false),
+                new Case("GatedNonLinearityUniform on fullOctaOnR3", uniformlyGated(FULL_OCTA, 2),
+                        t -> new GatedNonLinearityUniform.Builder(t).build(), false),
                 new Case("GatedNonLinearity1 on octaOnR3", FieldType.trivial(OCTA, 2).plus(irrepsOfSize(OCTA, 3, 1))
                         .plus(irrepsOfSize(OCTA, 2, 1)),
                         t -> new GatedNonLinearity1.Builder(t, List.of("gate", "gate", "gated", "gated")).build(), false));
