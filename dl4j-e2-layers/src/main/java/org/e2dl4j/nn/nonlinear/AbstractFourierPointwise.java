@@ -27,15 +27,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The configuration shared by escnn's Fourier nonlinearities ({@link FourierPointwise}, {@link FourierELU},
  * {@link QuotientFourierPointwise}, {@link QuotientFourierELU}): on every field of a band-limited representation rho
  * (all fields alike), {@code y = A+ s(A x)}, where A samples the band-limited function with coefficients x on a grid
- * of the group, s is applied to every sample and A+ transforms the samples back to coefficients of rho_out
- * ({@link FourierTransform}, escnn's matrices). rho_out is rho unless {@code outIrreps} band-limits the output
- * differently.
+ * of the group ({@link GroupGrid}), s is applied to every sample and A+ transforms the samples back to coefficients of
+ * rho_out ({@link FourierTransform}, escnn's matrices). rho_out is rho unless {@code outIrreps} band-limits the output
+ * differently. The groups: C_N, D_N, SO(2), O(2) on the plane (NCHW), SO(3) and O(3) on R^3 (NCDHW volumes).
  *
  * <p>Only approximately equivariant in general; exactly for the elements that map the grid onto itself (all of C_N /
- * D_N on their regular grids, the rotations by multiples of 2 pi / N on a regular grid of SO(2) / O(2)). Runs as two
- * 1x1 convolutions over the fields (the matrices are fixed, no parameters); exports to a frozen 1x1
- * {@code ConvolutionLayer} (block-diagonal A), an {@code ActivationLayer} with s and a frozen 1x1
- * {@code ConvolutionLayer} (block-diagonal A+).
+ * D_N on their regular grids, the rotations by multiples of 2 pi / N on a regular grid of SO(2) / O(2), the cube's 24
+ * rotations on SO(3)'s cube grid and on the sphere's cube grids, with the inversion on O(3)). Runs as two 1x1
+ * convolutions over the fields (the matrices are fixed, no parameters); exports to a frozen 1x1 (1x1x1 on volumes)
+ * {@code ConvolutionLayer} / {@code Convolution3D} (block-diagonal A), an {@code ActivationLayer} with s and a frozen
+ * 1x1 (1x1x1) convolution (block-diagonal A+).
  */
 public abstract class AbstractFourierPointwise extends EquivariantLayer {
 
@@ -99,12 +100,28 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
             throw new IllegalArgumentException(who() + ": expected fields of " + kind + ", got "
                     + reprs.get(0).name() + " in " + getInType());
         }
+        GroupGrid grid;
+        try {
+            grid = grid();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
+        }
+        String refusal = refuseGrid(grid, reprs.get(0));
+        if (refusal != null) {
+            throw new IllegalArgumentException(who() + ": " + refusal);
+        }
         try {
             derived();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Null if the grid can sample functions of fields of {@code rho}, else why not (a sphere grid holds one coset
+     * representative per point, which only functions constant on the cosets of SO(2) / O(2) allow).
+     */
+    protected abstract String refuseGrid(GroupGrid grid, Representation rho);
 
     /**
      * Null if fields of {@code rho} are what this layer takes, else what it takes, for the message ("escnn's
@@ -145,18 +162,16 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
      */
     public GroupGrid grid() {
         if (gridType == null) {
-            throw new IllegalArgumentException("no grid (property 'gridType' missing); expected regular or rand");
+            throw new IllegalArgumentException("no grid (property 'gridType' missing); expected one of escnn's grid"
+                    + " types, e.g. regular, rand, cube, ico, sphere ico");
         }
-        if (GroupGrid.Type.fromEscnnName(gridType) == GroupGrid.Type.RAND) {
-            if (gridSeed == null) {
-                throw new IllegalArgumentException("a rand grid needs a seed (property 'gridSeed' missing)");
-            }
-            return GroupGrid.rand(gridN, gridSeed);
-        }
-        if (gridSeed != null) {
-            throw new IllegalArgumentException("a regular grid has no seed, got gridSeed " + gridSeed);
-        }
-        return GroupGrid.regular(gridN);
+        return GroupGrid.of(GroupGrid.Type.fromEscnnName(gridType), gridN, gridSeed);
+    }
+
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes of SO(3) / O(3) fields) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
     }
 
     /** The Fourier matrices A and A+ of every field (escnn's buffers {@code A} and {@code Ainv}). */
@@ -184,7 +199,7 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
         this.function = function;
     }
 
-    /** escnn's grid type ({@code regular} or {@code rand}). */
+    /** escnn's grid type ({@code regular}, {@code rand}, {@code cube}, {@code sphere ico}, ...; {@link GroupGrid.Type}). */
     public String getGridType() {
         return gridType;
     }
@@ -193,7 +208,7 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
         this.gridType = gridType;
     }
 
-    /** escnn's N of the grid. */
+    /** escnn's N of the grid; 0 for grids with a fixed set of points ({@code cube}, {@code sphere ico}, ...). */
     public int getGridN() {
         return gridN;
     }
@@ -202,7 +217,7 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
         this.gridN = gridN;
     }
 
-    /** The numpy seed of a rand grid; null for a regular one. */
+    /** The numpy seed of a random grid; null for the others. */
     public Long getGridSeed() {
         return gridSeed;
     }
@@ -234,11 +249,11 @@ public abstract class AbstractFourierPointwise extends EquivariantLayer {
         return new FourierPointwiseLayer(conf, networkDataType);
     }
 
-    /** 1x1 convolution with A per field, s, 1x1 convolution with A+ per field (both frozen). */
+    /** 1x1 (1x1x1 on volumes) convolution with A per field, s, 1x1 (1x1x1) convolution with A+ per field (frozen). */
     @Override
     public StockExport toStock(org.deeplearning4j.nn.api.Layer trained) {
         return StockExport.replacedBy(new FourierMatrices(transform()).export(getLayerName(), activation(),
-                getInType().fieldCount()));
+                getInType().fieldCount(), getInType().gspace().dimensionality() == 3));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -26,7 +27,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * [N * fields, F, H, W] (the same buffer as [N, fields * F, H, W]) goes to the samples [N * fields, |grid|, H, W] by
  * one libnd4j {@code conv2d} with A, and back by one with A+; the backward passes use the transposes. Filters are
  * converted once per data type and kept outside workspaces. The stock export is the same three steps on the
- * unsplit map, with block-diagonal filters.
+ * unsplit map, with block-diagonal filters (1x1x1 {@code Convolution3D}s on NCDHW volumes).
  */
 final class FourierMatrices {
 
@@ -99,14 +100,15 @@ final class FourierMatrices {
     }
 
     /**
-     * The stock layers: a frozen bias-free 1x1 {@code ConvolutionLayer} with A on every field (block-diagonal
-     * filter), an {@code ActivationLayer} with s, a frozen 1x1 {@code ConvolutionLayer} with A+ on every field.
+     * The stock layers: a frozen bias-free 1x1 {@code ConvolutionLayer} (1x1x1 {@code Convolution3D} for volumes)
+     * with A on every field (block-diagonal filter), an {@code ActivationLayer} with s, a frozen 1x1 (1x1x1)
+     * convolution with A+ on every field.
      */
-    List<ExportedLayer> export(String layerName, IActivation function, int fields) {
-        ExportedLayer toSamples = frozenConvolution(blockDiagonal(sampling, fields), layerName);
+    List<ExportedLayer> export(String layerName, IActivation function, int fields, boolean volumes) {
+        ExportedLayer toSamples = frozenConvolution(blockDiagonal(sampling, fields), layerName, volumes);
         ExportedLayer activation = new ExportedLayer(new ActivationLayer.Builder().activation(function)
                 .name(layerName).build(), Map.of());
-        ExportedLayer toCoefficients = frozenConvolution(blockDiagonal(projection, fields), layerName);
+        ExportedLayer toCoefficients = frozenConvolution(blockDiagonal(projection, fields), layerName, volumes);
         return List.of(toSamples, activation, toCoefficients);
     }
 
@@ -122,10 +124,19 @@ final class FourierMatrices {
         return out;
     }
 
-    private static ExportedLayer frozenConvolution(double[][] w, String layerName) {
+    private static ExportedLayer frozenConvolution(double[][] w, String layerName, boolean volumes) {
         INDArray filter;
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            filter = Nd4j.createFromArray(w).reshape('c', w.length, w[0].length, 1, 1);
+            filter = volumes ? Nd4j.createFromArray(w).reshape('c', w.length, w[0].length, 1, 1, 1)
+                    : Nd4j.createFromArray(w).reshape('c', w.length, w[0].length, 1, 1);
+        }
+        if (volumes) {
+            // Same (= Truncate for 1x1x1): DL4J 1.0.0-M2.1 labels the output type of other modes NDHWC
+            Convolution3D conv = new Convolution3D.Builder(1, 1, 1).nIn(w[0].length).nOut(w.length).hasBias(false)
+                    .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same)
+                    .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
+                    .name(layerName).build();
+            return new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter));
         }
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(w[0].length).nOut(w.length).hasBias(false)
                 .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)

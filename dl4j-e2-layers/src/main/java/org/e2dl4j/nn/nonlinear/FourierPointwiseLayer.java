@@ -13,7 +13,8 @@ import org.nd4j.linalg.api.shape.Shape;
 /**
  * Implementation of the Fourier nonlinearities: the map [N, C F, H, W] is viewed as [N C, F, H, W] (one "image" per
  * field), {@code z = A x} and {@code y = A+ s(z)} are 1x1 convolutions over it ({@link FourierMatrices}), and the
- * backward pass is {@code dL/dx = A^T (s'(z) * (A+^T dL/dy))} with z recomputed from the input.
+ * backward pass is {@code dL/dx = A^T (s'(z) * (A+^T dL/dy))} with z recomputed from the input. Volumes [N, C F, D, H,
+ * W] are computed as the maps [N, C F, D H, W] ({@link FieldLayer#foldsVolumes()}).
  */
 final class FourierPointwiseLayer extends FieldLayer<AbstractFourierPointwise> {
 
@@ -29,6 +30,12 @@ final class FourierPointwiseLayer extends FieldLayer<AbstractFourierPointwise> {
         this.matrices = new FourierMatrices(c.transform());
         this.function = ExactELU.of(c.activation());
         this.fields = c.getInType().fieldCount();
+    }
+
+    /** Point by point: a volume is computed as the folded map. */
+    @Override
+    protected boolean foldsVolumes() {
+        return true;
     }
 
     @Override

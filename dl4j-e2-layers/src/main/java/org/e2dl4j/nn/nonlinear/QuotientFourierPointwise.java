@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.e2dl4j.math.group.GroupGrid;
+import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.RepresentationRecipe;
 import org.e2dl4j.math.repr.Representations;
@@ -13,13 +15,18 @@ import org.nd4j.linalg.activations.IActivation;
 /**
  * escnn's {@code QuotientFourierPointwise}: {@code y = A+ s(A x)} on fields of a band-limited quotient representation
  * of G by a subgroup H ({@link Representations#spectralQuotient}, the Fourier coefficients of functions on G / H,
- * e.g. O(2) / SO(2) or SO(2) / C_k), sampled on a grid of G (a function on G / H is constant on the cosets gH, so
- * grid points in one coset repeat a sample). See {@link AbstractFourierPointwise}.
+ * e.g. O(2) / SO(2), SO(2) / C_k, or the sphere SO(3) / SO(2) and O(3) / O(2) (the cone subgroup)), sampled on a grid
+ * of G (a function on G / H is constant on the cosets gH, so grid points in one coset repeat a sample) or on one coset
+ * representative per point of a sphere grid ({@code GroupGrid.sphere...}). See {@link AbstractFourierPointwise}.
  *
  * <pre>
  *   Group o2 = Groups.o2(3);
  *   Representation rho = Representations.spectralQuotient(o2, SubgroupId.orthogonal(0.0, 1), Representations.bandLimitedIrreps(o2, 3));
  *   new QuotientFourierPointwise.Builder(FieldType.of(GSpaces.flipRot2dOnR2(-1, 3), rho, 4), GroupGrid.regular(8)).build()
+ *
+ *   Group so3 = Groups.so3(2);
+ *   Representation sphere = Representations.spectralQuotient(so3, SubgroupId.planarRotations(-1), Representations.bandLimitedIrreps(so3, 2));
+ *   new QuotientFourierPointwise.Builder(FieldType.of(GSpaces.rot3dOnR3(2), sphere, 4), GroupGrid.sphere(GroupGrid.Type.SPHERE_ICO)).build()
  * </pre>
  */
 public class QuotientFourierPointwise extends AbstractFourierPointwise {
@@ -39,6 +46,24 @@ public class QuotientFourierPointwise extends AbstractFourierPointwise {
         return rho.recipe() instanceof RepresentationRecipe.SpectralQuotient ? null
                 : "a band-limited quotient representation (Representations.spectralQuotient; for regular ones use"
                         + " FourierPointwise)";
+    }
+
+    /**
+     * A sphere grid samples functions on SO(3) / SO(2) (subgroup {@code planarRotations(-1)}) and O(3) / O(2) (the
+     * cone, {@code cone(-1)}): its representatives R with R e_z = p stand for their whole cosets only there.
+     */
+    @Override
+    protected String refuseGrid(GroupGrid grid, Representation rho) {
+        if (!grid.type().isSphere()) {
+            return null;
+        }
+        SubgroupId id = ((RepresentationRecipe.SpectralQuotient) rho.recipe()).subgroup();
+        GroupKind kind = rho.group().kind();
+        boolean sphere = kind == GroupKind.SO3 && id.equals(SubgroupId.planarRotations(-1))
+                || kind == GroupKind.O3 && id.equals(SubgroupId.cone(-1));
+        return sphere ? null : "a " + grid + " samples functions on the sphere, SO(3) / SO(2) (subgroup "
+                + SubgroupId.planarRotations(-1) + ") or O(3) / O(2) (subgroup " + SubgroupId.cone(-1) + "); the"
+                + " quotient of " + rho.group().name() + " by " + id + " needs a grid of the group";
     }
 
     @Override

@@ -55,12 +55,13 @@ final class NonlinearityChecks {
 
     /**
      * {@code f(rho_in(g) x) = rho_out(g) f(x)} within relative error 1e-9 (of max |f(x)|) for each element, on a
-     * random [2, C, 3, 3] input in double.
+     * random [2, C, 3, 3] input ([2, C, 2, 3, 3] for a field type of R^3) in double.
      */
     static void assertFiberEquivariant(String name, Layer layer, FieldType in, FieldType out,
                                        List<GroupElement> elements) {
         MultiLayerNetwork net = single(layer, DataType.DOUBLE);
-        INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 17, 2, in.size(), 3, 3);
+        INDArray x = in.gspace().dimensionality() == 3 ? TestNetworks.gaussian(DataType.DOUBLE, 17, 2, in.size(), 2, 3, 3)
+                : TestNetworks.gaussian(DataType.DOUBLE, 17, 2, in.size(), 3, 3);
         INDArray y = net.output(x);
         double scale = y.amaxNumber().doubleValue();
         assertTrue(scale > 0, name + ": the output is identically zero, the check would prove nothing");

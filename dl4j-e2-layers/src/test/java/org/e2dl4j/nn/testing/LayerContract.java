@@ -50,7 +50,10 @@ public final class LayerContract {
     private LayerContract() {
     }
 
-    /** A seeded input of the type: NCHW maps, or [batch, size] for a feed-forward type (fibers without base space). */
+    /**
+     * A seeded input of the type: NCHW maps, NCDHW volumes, or [batch, size] for a feed-forward type (fibers without
+     * base space).
+     */
     private static INDArray input(DataType dataType, InputType type, long seed, int batch) {
         if (type instanceof InputType.InputTypeFeedForward f) {
             return TestNetworks.gaussian(dataType, seed, batch, f.getSize());

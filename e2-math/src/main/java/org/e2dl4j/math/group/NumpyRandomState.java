@@ -3,8 +3,9 @@ package org.e2dl4j.math.group;
 /**
  * numpy's legacy {@code np.random.RandomState(seed)}, as far as escnn's random grids use it: the Mersenne
  * Twister MT19937 seeded by {@code init_genrand(seed)}, {@code random()} = (a / 2^5 * 2^26 + b / 2^6) / 2^53 from
- * two 32-bit outputs a, b, and {@code randint(0, 2)} = the lowest bit of one 32-bit output. Mutable: one instance
- * is one stream; not thread-safe.
+ * two 32-bit outputs a, b, {@code randint(0, 2)} = the lowest bit of one 32-bit output, and the legacy
+ * {@code normal()} / {@code randn()} (Marsaglia's polar method on two {@code random()} draws, the second value of each
+ * pair kept for the next call). Mutable: one instance is one stream; not thread-safe.
  */
 final class NumpyRandomState {
 
@@ -16,6 +17,8 @@ final class NumpyRandomState {
 
     private final int[] mt = new int[N];
     private int index;
+    private boolean hasGauss;
+    private double gauss;
 
     /** @param seed numpy's integer seed, 0 to 2^32 - 1 */
     NumpyRandomState(long seed) {
@@ -60,5 +63,25 @@ final class NumpyRandomState {
     /** {@code randint(0, 2)}: 0 or 1 (numpy masks one 32-bit output to its lowest bit). */
     int randomBit() {
         return (int) (nextUint32() & 1);
+    }
+
+    /** {@code normal()}: a standard normal value (numpy's legacy Gaussian). */
+    double gauss() {
+        if (hasGauss) {
+            hasGauss = false;
+            return gauss;
+        }
+        double x1;
+        double x2;
+        double r2;
+        do {
+            x1 = 2 * random() - 1;
+            x2 = 2 * random() - 1;
+            r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1 || r2 == 0);
+        double f = Math.sqrt(-2 * Math.log(r2) / r2);
+        gauss = f * x1;
+        hasGauss = true;
+        return f * x2;
     }
 }

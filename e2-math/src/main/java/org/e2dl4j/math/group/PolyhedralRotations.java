@@ -26,6 +26,11 @@ final class PolyhedralRotations {
     private PolyhedralRotations() {
     }
 
+    /** The 12 rotations of the tetrahedron, in escnn's order (SciPy's {@code create_group('T')}). */
+    static Rotation[] tetrahedral() {
+        return decode(TETRAHEDRAL);
+    }
+
     /** The 24 rotations of the cube, in escnn's order. */
     static Rotation[] octahedral() {
         return decode(OCTAHEDRAL);

@@ -24,7 +24,8 @@ import org.e2dl4j.math.group.SubgroupId;
  * followed by the input's missing ones and A+ keeps the output's rows, as escnn does.
  *
  * <p>On a grid invariant under an element g (C_N / D_N / SO(2) / O(2) regular grids and the rotations by multiples
- * of 2 pi / N), rho(g) permutes A's rows, so {@code A+ s(A x)} commutes with g for any pointwise s; elsewhere it
+ * of 2 pi / N; SO(3)'s cube / ico grids and the cube's / icosahedron's rotations, with the inversion on O(3); the
+ * sphere grids and the rotations permuting their points), rho(g) permutes A's rows, so {@code A+ s(A x)} commutes with g for any pointwise s; elsewhere it
  * does only approximately. Instances are immutable and cached: {@link #of} returns the same instance for the same
  * arguments.
  */
