@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.e2dl4j.math.kernel.BasisPolicy;
 import org.e2dl4j.nn.ExportedLayer;
@@ -31,7 +33,7 @@ public class R2ConvTransposed extends AbstractR2Conv {
     public R2ConvTransposed() {
     }
 
-    private R2ConvTransposed(Builder b) {
+    R2ConvTransposed(Builder b) {
         super(b);
         this.outputPadding = b.outputPadding;
     }
@@ -95,13 +97,13 @@ public class R2ConvTransposed extends AbstractR2Conv {
         }
         if (outputPadding > getPadding()) {
             return StockExport.refused("its output padding " + outputPadding + " exceeds its padding " + getPadding()
-                    + ": the last " + (outputPadding - getPadding()) + " output rows and columns lie beyond the"
-                    + " transposed convolution and hold only the bias, and Deconvolution2D has no output padding");
+                    + ": the last " + (outputPadding - getPadding()) + " output positions along each axis lie beyond the"
+                    + " transposed convolution and hold only the bias, and "
+                    + stockLayer(false).getClass().getSimpleName() + " has no output padding");
         }
         R2ConvLayer conv = (R2ConvLayer) trained;
-        Deconvolution2D deconv = deconvolution(conv.hasBias(), getPadding() - outputPadding);
-        Cropping2D crop = new Cropping2D.Builder(outputPadding, 0, outputPadding, 0).dataFormat(CNN2DFormat.NCHW)
-                .build();
+        ConvolutionLayer deconv = deconvolution(conv.hasBias(), getPadding() - outputPadding);
+        Layer crop = leadingCrop(outputPadding);
         if (getLayerName() != null) {
             crop.setLayerName(getLayerName() + "-output-padding");
         }
@@ -111,16 +113,22 @@ public class R2ConvTransposed extends AbstractR2Conv {
 
     /** A stock {@code Deconvolution2D} (filter [inC, outC, k, k], DL4J's deconvolution layout) of the same geometry. */
     @Override
-    protected Deconvolution2D stockLayer(boolean hasBias) {
+    protected ConvolutionLayer stockLayer(boolean hasBias) {
         return deconvolution(hasBias, getPadding());
     }
 
-    private Deconvolution2D deconvolution(boolean hasBias, int padding) {
+    /** The stock transposed convolution of this layer's channels and geometry with the given padding. */
+    ConvolutionLayer deconvolution(boolean hasBias, int padding) {
         int k = getKernelSize();
         return new Deconvolution2D.Builder(k, k).nIn(getInType().size()).nOut(getOutType().size())
                 .stride(getStride(), getStride()).padding(padding, padding)
                 .dilation(getDilation(), getDilation()).convolutionMode(getConvolutionMode())
                 .dataFormat(CNN2DFormat.NCHW).hasBias(hasBias).build();
+    }
+
+    /** The stock layer that drops the first q positions of every spatial axis: a {@code Cropping2D}. */
+    Layer leadingCrop(int q) {
+        return new Cropping2D.Builder(q, 0, q, 0).dataFormat(CNN2DFormat.NCHW).build();
     }
 
     @Override
