@@ -10,7 +10,8 @@ An ordinary escnn 1.0.13 user script (written for this repository). It records
     irreps (j, l), l = 0..3, at fixed elements; the finite groups' irreps at every element;
   - escnn's real spherical harmonics Y_l(x) = D_l(R) Y_l(e_z) (e_z the pole, R any rotation with R e_z = x) at fixed
     unit points, l = 0..6, which is the basis escnn's HarmonicPolynomialR3Generator evaluates;
-  - subgroup inclusions: for subgroup ids of SO(3) and O(3), the 3 x 3 matrix (with the inversion sign) of the
+  - subgroup inclusions: for subgroup ids of SO(3) and O(3) (in O(3) also the dihedral and conic ids with escnn's axis
+    parameter, (False, 2a, N) and ('cone', 2a, N) for a = pi / 2, pi / 3), the 3 x 3 matrix (with the inversion sign) of the
     inclusion of elements of the subgroup (all of a finite one, fixed ones of SO(2) / O(2));
   - the irreps of the restrictions of SO(3) / O(3) irreps to the finite subgroups (escnn's decomposition, in order).
 
@@ -24,6 +25,9 @@ import numpy as np
 from escnn import group
 
 DECIMALS = 10
+
+# the axis parameters of escnn's dihedralOnR3 / conicalOnR3 tested: the default pi / 2 and pi / 3
+AXES = (np.pi / 2, np.pi / 3)
 
 
 def rounded(a):
@@ -150,7 +154,9 @@ def main():
                                          ('(False, -1)', (False, False, -1)), ('(True, 4)', (False, True, 4)),
                                          ('(True, -1)', (False, True, -1)), ("('cone', 4)", ('cone', 4)),
                                          ("('cone', -1)", ('cone', -1)), ("('cone', 1)", ('cone', 1)),
-                                         ('(True, False, 1)', (True, False, 1))],
+                                         ('(True, False, 1)', (True, False, 1))]
+                                  + [(f'(False, {2 * a!r}, {n})', (False, 2 * a, n)) for a in AXES for n in (4, -1)]
+                                  + [(f"('cone', {2 * a!r}, {n})", ('cone', 2 * a, n)) for a in AXES for n in (4, -1, 1)],
                                   continuous)
     restrictions = []
     for parent, sg_id, key, irreps in [(so3, 'octa', "'octa'", [(l,) for l in range(7)]),

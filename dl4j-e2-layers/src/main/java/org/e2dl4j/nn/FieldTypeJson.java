@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupKind;
 import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
@@ -31,7 +32,10 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       O(2) and adds {@code maximumFrequency}), {@code flip2dOnR2} or {@code trivialOnR2}; {@code axis} only
  *       when the reflection axis is not the default pi/2; {@code noBaseSpace} for
  *       {@link GSpaces#noBaseSpace} with {@code group} {@code cyclic} or {@code dihedral} (with {@code n}) or
- *       {@code so2} or {@code o2} (with {@code maximumFrequency});</li>
+ *       {@code so2} or {@code o2} (with {@code maximumFrequency}); on R^3 escnn's factories {@code rot2dOnR3},
+ *       {@code dihedralOnR3}, {@code conicalOnR3} (with {@code n}, and {@code maximumFrequency} for {@code n = -1}),
+ *       {@code mirOnR3}, {@code invOnR3}, {@code trivialOnR3}, with {@code axis} as above (a missing
+ *       {@code maximumFrequency} is escnn's default 2 on R^3, 6 on the plane);</li>
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
  *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
  *       subgroup written {@code M} (C_N) or {@code None,M} / {@code k,M} (D_N), as in the e2cnn reference
@@ -101,6 +105,34 @@ public final class FieldTypeJson {
             case NONE:
                 node.put("gspace", "noBaseSpace");
                 putGroup(node, g);
+                break;
+            case ROTATIONS_ABOUT_Z:
+                node.put("gspace", "rot2dOnR3");
+                putOrder(node, g);
+                break;
+            case DIHEDRAL_ABOUT_Z:
+                node.put("gspace", "dihedralOnR3");
+                if (g.kind() == GroupKind.CYCLIC) {
+                    node.put("n", 1); // escnn's dihedralOnR3(1): the C_2 of one half turn
+                } else {
+                    putOrder(node, g);
+                }
+                putAxis(node, gs);
+                break;
+            case CONICAL:
+                node.put("gspace", "conicalOnR3");
+                putOrder(node, g);
+                putAxis(node, gs);
+                break;
+            case MIRROR:
+                node.put("gspace", "mirOnR3");
+                putAxis(node, gs);
+                break;
+            case INVERSION:
+                node.put("gspace", "invOnR3");
+                break;
+            case TRIVIAL_3D:
+                node.put("gspace", "trivialOnR3");
                 break;
             default:
                 node.put("gspace", "trivialOnR2");
@@ -189,9 +221,28 @@ public final class FieldTypeJson {
             case "noBaseSpace":
                 gs = GSpaces.noBaseSpace(group(node));
                 break;
+            case "rot2dOnR3":
+                gs = GSpaces.rot2dOnR3(required(node, "n").asInt(), maximumFrequency3d(node));
+                break;
+            case "dihedralOnR3":
+                gs = GSpaces.dihedralOnR3(required(node, "n").asInt(), maximumFrequency3d(node), axis(node));
+                break;
+            case "conicalOnR3":
+                gs = GSpaces.conicalOnR3(required(node, "n").asInt(), maximumFrequency3d(node), axis(node));
+                break;
+            case "mirOnR3":
+                gs = GSpaces.mirOnR3(axis(node));
+                break;
+            case "invOnR3":
+                gs = GSpaces.invOnR3();
+                break;
+            case "trivialOnR3":
+                gs = GSpaces.trivialOnR3();
+                break;
             default:
                 throw new IllegalArgumentException("unknown gspace '" + kind + "' in field type description (valid:"
-                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace): " + node);
+                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace, rot2dOnR3, dihedralOnR3,"
+                        + " conicalOnR3, mirOnR3, invOnR3, trivialOnR3): " + node);
         }
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode entry : required(node, "fields")) {
@@ -224,6 +275,11 @@ public final class FieldTypeJson {
     private static int maximumFrequency(JsonNode node) {
         JsonNode v = node.get("maximumFrequency");
         return v == null ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY : v.asInt();
+    }
+
+    private static int maximumFrequency3d(JsonNode node) {
+        JsonNode v = node.get("maximumFrequency");
+        return v == null ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY_3D : v.asInt();
     }
 
     private static double axis(JsonNode node) {

@@ -40,13 +40,8 @@ public final class IcosahedralGroup extends PolyhedralGroup {
     }
 
     @Override
-    SubgroupId rotationSubgroupId() {
-        return SubgroupId.ico();
-    }
-
-    @Override
-    PolyhedralGroup rotationGroup() {
-        return new IcosahedralGroup(false);
+    SubgroupId.Spatial ownId() {
+        return isFull() ? SubgroupId.Spatial.FULL_ICO : SubgroupId.Spatial.ICO;
     }
 
     @Override

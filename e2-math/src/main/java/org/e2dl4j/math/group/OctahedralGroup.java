@@ -40,13 +40,8 @@ public final class OctahedralGroup extends PolyhedralGroup {
     }
 
     @Override
-    SubgroupId rotationSubgroupId() {
-        return SubgroupId.octa();
-    }
-
-    @Override
-    PolyhedralGroup rotationGroup() {
-        return new OctahedralGroup(false);
+    SubgroupId.Spatial ownId() {
+        return isFull() ? SubgroupId.Spatial.FULL_OCTA : SubgroupId.Spatial.OCTA;
     }
 
     @Override

@@ -176,35 +176,47 @@ public abstract class PolyhedralGroup extends Group {
     }
 
     /**
-     * The trivial subgroup {@link SubgroupId#planarRotations(int) planarRotations(1)}; of a full version also
-     * the rotation group P ({@link SubgroupId#octa()} / {@link SubgroupId#ico()}) and the inversion
-     * ({@link SubgroupId#inversion()}).
+     * The finite subgroups of O(3) (by their ids there, {@link O3Group#subgroup}) that lie in this group, with the
+     * inclusion of O(3): e.g. {@link SubgroupId#planarRotations(int) planarRotations(4)} (C_4 about z) and
+     * {@link SubgroupId#planarDihedral(int) planarDihedral(4)} of the octahedral group,
+     * {@link SubgroupId#planarRotations(int) planarRotations(1)} (trivial) of every one; of a full version also the
+     * rotation group ({@link SubgroupId#octa()} / {@link SubgroupId#ico()}), {@link SubgroupId#inversion()} and the
+     * conic ones such as {@link SubgroupId#cone(int) cone(4)}. The group itself is its own id.
+     *
+     * @throws IllegalArgumentException if the id names no finite subgroup of O(3) inside this group
      */
     @Override
     public Subgroup subgroup(SubgroupId id) {
-        if (id.equals(SubgroupId.planarRotations(1))) {
-            CyclicGroup sub = new CyclicGroup(1);
-            return new Subgroup(this, id, sub, h -> identity(),
-                    g -> g.equals(identity()) ? sub.identity() : null);
+        if (id.isSpatial() && id.spatial() == ownId()) {
+            return new Subgroup(this, id, this, h -> h, g -> g);
         }
-        if (full && id.equals(rotationSubgroupId())) {
-            PolyhedralGroup sub = rotationGroup();
-            return new Subgroup(this, id, sub, h -> elements.get(h.spatialIndex()),
-                    g -> g.flip() == 0 ? sub.element(g.spatialIndex()) : null);
+        Subgroup inO3;
+        try {
+            inO3 = new O3Group(1).subgroup(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Subgroups of " + name() + " are given by their ids in O(3); " + id
+                    + " is none", e);
         }
-        if (full && id.equals(SubgroupId.inversion())) {
-            CyclicGroup sub = new CyclicGroup(2);
-            return new Subgroup(this, id, sub,
-                    h -> elements.get(h.rotationIndex() * rotations.length + IDENTITY_INDEX),
-                    g -> g.spatialIndex() == IDENTITY_INDEX ? sub.rotation(g.flip()) : null);
+        Group sub = inO3.group();
+        if (!sub.isFinite()) {
+            throw new IllegalArgumentException(id + " is the continuous " + sub.name() + ", not a subgroup of " + name());
         }
-        throw new IllegalArgumentException("Subgroups of " + name() + " are SubgroupId.planarRotations(1)"
-                + (full ? ", " + rotationSubgroupId() + " and SubgroupId.inversion()" : "") + "; got " + id);
+        for (GroupElement h : sub.elements()) {
+            GroupElement g = inO3.toParent(h);
+            if (element(g.flip(), g.rotation()).isEmpty()) {
+                throw new IllegalArgumentException(id + " (" + sub.name() + " in O(3)) is not a subgroup of " + name()
+                        + ": its element " + h + " maps outside it");
+            }
+        }
+        return new Subgroup(this, id, sub,
+                h -> {
+                    GroupElement g = inO3.toParent(h);
+                    return element(g.flip(), g.rotation()).orElseThrow();
+                },
+                g -> inO3.fromParent(GroupElement.spatial(g.flip(), g.rotation())).orElse(null));
     }
 
-    /** The id of P in the full version. */
-    abstract SubgroupId rotationSubgroupId();
+    /** The kind of id that names this group itself. */
+    abstract SubgroupId.Spatial ownId();
 
-    /** P as a group of its own. */
-    abstract PolyhedralGroup rotationGroup();
 }

@@ -46,13 +46,13 @@ final class SpatialSubgroups {
             }
             case PLANAR_DIHEDRAL: {
                 Group sub = n == -1 ? new O2Group(maximumFrequency) : new DihedralGroup(n);
-                return new Subgroup(parent, id, sub,
+                return conjugated(new Subgroup(parent, id, sub,
                         h -> GroupElement.spatial(0, h.flip() == 0 ? SpatialRotations.aboutZ(h.angle())
                                 : SpatialRotations.flipInPlane(h.angle())),
-                        g -> g.flip() != 0 ? null : dihedral(sub, g.rotation()));
+                        g -> g.flip() != 0 ? null : dihedral(sub, g.rotation())), conjugator(id));
             }
             case CONE:
-                return o3 ? cone(parent, id, maximumFrequency) : null;
+                return o3 ? conjugated(cone(parent, id, maximumFrequency), conjugator(id)) : null;
             case INVERSION: {
                 if (!o3) {
                     return null;
@@ -64,6 +64,29 @@ final class SpatialSubgroups {
             default:
                 throw refused(parent, id, o3);
         }
+    }
+
+    /**
+     * The rotation C with which a dihedral or conic id with axis a conjugates its axis-0 version: h -> C h C^-1;
+     * escnn's rotation by a about z (dihedral) or by -a (conic).
+     */
+    static Rotation conjugator(SubgroupId id) {
+        double a = id.axis();
+        return SpatialRotations.aboutZ(id.spatial() == SubgroupId.Spatial.CONE ? -a : a);
+    }
+
+    /** The subgroup h -> C incl(h) C^-1 (the same subgroup for C = 1). */
+    private static Subgroup conjugated(Subgroup s, Rotation c) {
+        if (SpatialRotations.isIdentity(c)) {
+            return s;
+        }
+        Rotation ci = c.revert();
+        return new Subgroup(s.parent(), s.id(), s.group(),
+                h -> {
+                    GroupElement g = s.toParent(h);
+                    return GroupElement.spatial(g.flip(), c.applyTo(g.rotation()).applyTo(ci));
+                },
+                g -> s.fromParent(GroupElement.spatial(g.flip(), ci.applyTo(g.rotation()).applyTo(c))).orElse(null));
     }
 
     /** Throws unless the subgroup exists in the parent. */

@@ -18,9 +18,11 @@ import java.util.Objects;
  *       (the rotation groups, {@link #octa()}, {@link #ico()}), {@code (True, 'octa')} and {@code (True, 'ico')}
  *       (their full versions in O(3), {@link #fullOcta()}, {@link #fullIco()}), {@code (False, N)} (SO(2) for
  *       N = -1, else C_N, about the z axis: {@link #planarRotations(int)}), {@code (True, N)} (O(2) or D_N whose
- *       flip is the pi rotation about the x axis: {@link #planarDihedral(int)}), {@code ('cone', N)} (O(2), D_N,
- *       or C_2 for N = 1, whose flip is the mirror y -> -y: {@link #cone(int)}) and {@code (True, False, 1)} (the
- *       inversion C_2 of O(3): {@link #inversion()}).</li>
+ *       flip is the pi rotation about the x axis: {@link #planarDihedral(int)}; about the axis at angle a in the xy
+ *       plane: {@code (False, 2a, N)}, {@link #planarDihedral(double, int)}), {@code ('cone', N)} (O(2), D_N, or C_2
+ *       for N = 1, whose flip is the mirror y -> -y: {@link #cone(int)}; {@code ('cone', 2a, N)} with escnn's axis
+ *       a: {@link #cone(double, int)}) and {@code (True, False, 1)} (the inversion C_2 of O(3):
+ *       {@link #inversion()}).</li>
  * </ul>
  * Immutable value.
  */
@@ -105,8 +107,18 @@ public final class SubgroupId {
      * O(3); escnn's {@code (True, N)} ({@code (False, True, N)} in O(3)).
      */
     public static SubgroupId planarDihedral(int n) {
+        return planarDihedral(0.0, n);
+    }
+
+    /**
+     * O(2) ({@code n = -1}) or D_N about the z axis whose flip is the pi rotation about the axis
+     * {@code (cos a, sin a, 0)}: escnn's {@code dihedralOnR3(n, axis = a)}, id {@code (False, 2a, N)} in O(3) (escnn's
+     * default a = pi / 2 flips about the y axis). {@code a = 0} is {@link #planarDihedral(int)}.
+     */
+    public static SubgroupId planarDihedral(double axis, int n) {
         checkPlanarOrder(n, "planarDihedral");
-        return new SubgroupId(Form.SPATIAL, null, n, Spatial.PLANAR_DIHEDRAL);
+        checkAxis(axis, "planarDihedral");
+        return new SubgroupId(Form.SPATIAL, axis + 0.0, n, Spatial.PLANAR_DIHEDRAL);
     }
 
     /**
@@ -114,8 +126,25 @@ public final class SubgroupId {
      * y -> -y, and for {@code n = 1} the C_2 of that mirror alone; escnn's {@code ('cone', N)}.
      */
     public static SubgroupId cone(int n) {
+        return cone(0.0, n);
+    }
+
+    /**
+     * The conic subgroup with escnn's axis parameter a ({@code conicalOnR3(n, axis = a)}, {@code mirOnR3(axis = a)}; id
+     * {@code ('cone', 2a, N)}): {@link #cone(int)} conjugated by the rotation by -a about z, so that its mirror is
+     * x -> x - 2 (n . x) n with normal n = (sin a, cos a, 0) (escnn's default a = pi / 2: the mirror x -> -x).
+     */
+    public static SubgroupId cone(double axis, int n) {
         checkPlanarOrder(n, "cone");
-        return new SubgroupId(Form.SPATIAL, null, n, Spatial.CONE);
+        checkAxis(axis, "cone");
+        return new SubgroupId(Form.SPATIAL, axis + 0.0, n, Spatial.CONE);
+    }
+
+    private static void checkAxis(double axis, String factory) {
+        if (!Double.isFinite(axis)) {
+            throw new IllegalArgumentException("SubgroupId." + factory + "(axis, N) needs a finite axis angle in radians,"
+                    + " got " + axis);
+        }
     }
 
     /** The inversion subgroup C_2 of O(3); escnn's {@code (True, False, 1)}. */
@@ -191,7 +220,10 @@ public final class SubgroupId {
         return axis != null;
     }
 
-    /** The reflection index (D_N) or angle (O(2)); only when {@link #hasReflections()}. */
+    /**
+     * The reflection index (D_N) or angle (O(2)); only when {@link #hasReflections()}; for the spatial
+     * {@link #planarDihedral(double, int)} and {@link #cone(double, int)} ids their axis angle a.
+     */
     public double axis() {
         if (axis == null) {
             throw new IllegalStateException("subgroup " + this + " has no reflection axis");
@@ -239,8 +271,8 @@ public final class SubgroupId {
                 case FULL_OCTA -> "(True, 'octa')";
                 case FULL_ICO -> "(True, 'ico')";
                 case PLANAR_ROTATIONS -> "(False, " + order + ")";
-                case PLANAR_DIHEDRAL -> "(True, " + order + ")";
-                case CONE -> "('cone', " + order + ")";
+                case PLANAR_DIHEDRAL -> axis == 0 ? "(True, " + order + ")" : "(False, " + 2 * axis + ", " + order + ")";
+                case CONE -> axis == 0 ? "('cone', " + order + ")" : "('cone', " + 2 * axis + ", " + order + ")";
                 case INVERSION -> "(True, False, 1)";
             };
         }

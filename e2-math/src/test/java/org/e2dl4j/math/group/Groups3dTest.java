@@ -225,6 +225,11 @@ class Groups3dTest {
             case "(True, False, 1)" -> SubgroupId.inversion();
             default -> {
                 String[] parts = id.substring(1, id.length() - 1).split(", ");
+                if (parts.length == 3) {
+                    double axis = Double.parseDouble(parts[1]) / 2;
+                    int n = Integer.parseInt(parts[2]);
+                    yield parts[0].equals("False") ? SubgroupId.planarDihedral(axis, n) : SubgroupId.cone(axis, n);
+                }
                 int n = Integer.parseInt(parts[1]);
                 yield switch (parts[0]) {
                     case "False" -> SubgroupId.planarRotations(n);
