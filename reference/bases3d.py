@@ -5,6 +5,7 @@ escnn.nn.R3Conv with escnn's default basis parameters (rings, sigma, frequency c
 records
 
   - the basis dimension (number of weights) and the bias dimension,
+  - escnn's generalized He standard deviations of the weights, sorted (the weight order is escnn's own),
   - escnn's expanded filters [out][in][depth][height][width], flattened: for small layers the filter of every unit
     weight (the whole sampled basis), for larger ones the filters of a few seeded random weight vectors,
   - the field types as escnn's irrep ids (or "regular");
@@ -20,6 +21,7 @@ import os
 import numpy as np
 import torch
 from escnn import gspaces, nn
+from escnn.nn.init import _generalized_he_init_variances
 from escnn.nn.modules.conv.r3convolution import compute_basis_params
 from escnn.nn.modules.conv.rd_convolution import get_grid_coords
 
@@ -116,6 +118,7 @@ def case(name, spec, in_keys, out_keys, k):
         "kernel_size": k,
         "dimension": dim,
         "bias_dimension": 0 if conv.bias is None else int(conv.bias.numel()),
+        "he_std_sorted": rounded(sorted(_generalized_he_init_variances(conv.basisexpansion).tolist())),
     }
     if dim * filter_size <= ALL_FILTERS_LIMIT:
         weights = np.eye(dim)

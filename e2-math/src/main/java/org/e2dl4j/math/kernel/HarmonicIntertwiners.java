@@ -28,16 +28,17 @@ final class HarmonicIntertwiners {
     /**
      * The orthonormal solutions, each laid out {@code [m][o][i]} row-major.
      *
-     * @param harmonicActions {@code D_J(g)} for every generator, (2J + 1) x (2J + 1)
+     * @param n               2J + 1
+     * @param ci              the size of psi_in
+     * @param co              the size of psi_out
+     * @param harmonicActions {@code D_J(g)} for every generator, n x n (none for the trivial group: every
+     *                        kernel solves)
      * @param inInverses      {@code psi_in(g)^-1} for every generator
      * @param outMatrices     {@code psi_out(g)} for every generator
      * @return the solutions; empty when no intertwiner exists
      */
-    static List<double[]> solve(List<double[][]> harmonicActions, List<double[][]> inInverses,
-                                List<double[][]> outMatrices) {
-        int n = harmonicActions.get(0).length;
-        int ci = inInverses.get(0).length;
-        int co = outMatrices.get(0).length;
+    static List<double[]> solve(int n, int ci, int co, List<double[][]> harmonicActions,
+                                List<double[][]> inInverses, List<double[][]> outMatrices) {
         int cells = co * ci;
         int size = n * cells;
         double[][] gram = new double[size][size];

@@ -73,6 +73,13 @@ class HarmonicIntertwinersTest {
     }
 
     @Test
+    void withoutGeneratorsEveryKernelSolves() {
+        List<double[]> solutions = HarmonicIntertwiners.solve(5, 2, 3, List.of(), List.of(), List.of());
+        assertEquals(5 * 2 * 3, solutions.size());
+        assertOrthonormal(solutions);
+    }
+
+    @Test
     void rotationsAboutZKeepTheZComponentOfScalarToScalarKernels() {
         List<double[]> solutions = solve(List.<double[][]>of(RZ), List.<double[][]>of(ONE), List.<double[][]>of(ONE));
         assertEquals(1, solutions.size(), "C4 about z: the invariant directions of Y_1 are the z axis");
@@ -84,7 +91,7 @@ class HarmonicIntertwinersTest {
         double[][] minusIdentity = INVERSION;
         List<double[][]> actions = List.of(RZ, RX, INVERSION);
         List<double[][]> rho = List.of(RZ, RX, minusIdentity);
-        List<double[]> solutions = HarmonicIntertwiners.solve(actions, inverses(rho), rho);
+        List<double[]> solutions = HarmonicIntertwiners.solve(3, 3, 3, actions, inverses(rho), rho);
         for (double[] k : solutions) {
             for (int g = 0; g < actions.size(); g++) {
                 assertTrue(residual(k, actions.get(g), rho.get(g), rho.get(g)) < 1e-12);
@@ -94,7 +101,8 @@ class HarmonicIntertwinersTest {
     }
 
     private static List<double[]> solve(List<double[][]> actions, List<double[][]> in, List<double[][]> out) {
-        List<double[]> solutions = HarmonicIntertwiners.solve(actions, inverses(in), out);
+        List<double[]> solutions = HarmonicIntertwiners.solve(actions.get(0).length, in.get(0).length,
+                out.get(0).length, actions, inverses(in), out);
         for (double[] k : solutions) {
             for (int g = 0; g < actions.size(); g++) {
                 double r = residual(k, actions.get(g), in.get(g), out.get(g));
