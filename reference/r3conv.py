@@ -37,6 +37,9 @@ GSPACES = {
     "flipRot3dOnR3": lambda: gspaces.flipRot3dOnR3(),
     "octaOnR3": lambda: gspaces.octaOnR3(),
     "trivialOnR3": lambda: gspaces.trivialOnR3(),
+    "rot2dOnR3(4)": lambda: gspaces.rot2dOnR3(n=4),
+    "dihedralOnR3(4)": lambda: gspaces.dihedralOnR3(n=4),
+    "invOnR3": lambda: gspaces.invOnR3(),
 }
 
 
@@ -62,6 +65,10 @@ CONFIGS = [
     ("trivial_plain", "trivialOnR3", ["trivial", "trivial"], ["trivial"], 3, 1, 1, 1, None),
     ("so3_transposed", "rot3dOnR3", ["irrep:1"], ["irrep:0", "irrep:1"], 3, 2, 1, 1, 1),
     ("octa_transposed", "octaOnR3", ["irrep:0"], ["irrep:0", "irrep:1"], 3, 1, 1, 1, 0),
+    ("c4z_irreps_to_regular", "rot2dOnR3(4)", ["trivial", "irrep:1"], ["regular"], 3, 1, 1, 1, None),
+    ("d4z_transposed", "dihedralOnR3(4)", ["regular"], ["irrep:0,0", "irrep:1,1"], 3, 2, 1, 1, 1),
+    ("inv_regular_k5", "invOnR3", ["regular"], ["trivial", "regular"], 5, 1, 2, 1, None),
+    ("c4z_transposed_dilated", "rot2dOnR3(4)", ["trivial", "irrep:1"], ["regular"], 3, 1, 2, 2, 0),
 ]
 
 INPUT_SIZE = 6

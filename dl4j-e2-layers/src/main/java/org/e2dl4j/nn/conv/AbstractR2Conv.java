@@ -30,6 +30,7 @@ import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.FieldVolumeInputType;
 import org.e2dl4j.nn.StockExport;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -327,6 +328,9 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
+        if (baseSpaceDimensionality() == 3) {
+            return volumeOutputType(inputType, layerIndex);
+        }
         InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
         ConvGeometry g = geometry();
         try {
@@ -334,6 +338,25 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
             return FieldInputType.of(outType, kind().outputSize(g, in.getHeight()), kind().outputSize(g, in.getWidth()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who() + ", input " + in.getHeight() + " x " + in.getWidth() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The output type [N, outC, D', H', W'] of a volumetric input (checked by the core's volume input check). */
+    private InputType volumeOutputType(InputType inputType, int layerIndex) {
+        requireValid(layerIndex);
+        InputType.InputTypeConvolutional3D in = checkVolumeInput(who(), inputType, getInType());
+        ConvGeometry g = geometry();
+        long[] sizes = {in.getDepth(), in.getHeight(), in.getWidth()};
+        try {
+            long[] out = new long[3];
+            for (int a = 0; a < 3; a++) {
+                paddingMode.checkSize(padding, sizes[a]);
+                out[a] = kind().outputSize(g, sizes[a]);
+            }
+            return FieldVolumeInputType.of(outType, out[0], out[1], out[2]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ", input " + sizes[0] + " x " + sizes[1] + " x " + sizes[2] + ": "
+                    + e.getMessage(), e);
         }
     }
 
