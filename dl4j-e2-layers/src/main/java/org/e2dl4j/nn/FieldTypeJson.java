@@ -32,7 +32,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       O(2) and adds {@code maximumFrequency}), {@code flip2dOnR2} or {@code trivialOnR2}; {@code axis} only
  *       when the reflection axis is not the default pi/2; {@code noBaseSpace} for
  *       {@link GSpaces#noBaseSpace} with {@code group} {@code cyclic} or {@code dihedral} (with {@code n}) or
- *       {@code so2} or {@code o2} (with {@code maximumFrequency}); on R^3 escnn's factories {@code rot2dOnR3},
+ *       {@code so2} or {@code o2} (with {@code maximumFrequency}); on R^3 escnn's factories {@code rot3dOnR3} and
+ *       {@code flipRot3dOnR3} (with {@code maximumFrequency}), {@code octaOnR3}, {@code fullOctaOnR3},
+ *       {@code icoOnR3}, {@code fullIcoOnR3}, {@code rot2dOnR3},
  *       {@code dihedralOnR3}, {@code conicalOnR3} (with {@code n}, and {@code maximumFrequency} for {@code n = -1}),
  *       {@code mirOnR3}, {@code invOnR3}, {@code trivialOnR3}, with {@code axis} as above (a missing
  *       {@code maximumFrequency} is escnn's default 2 on R^3, 6 on the plane);</li>
@@ -106,6 +108,13 @@ public final class FieldTypeJson {
                 node.put("gspace", "noBaseSpace");
                 putGroup(node, g);
                 break;
+            case ROTATIONS_3D:
+            case ROTATIONS_AND_INVERSION_3D:
+                node.put("gspace", spatialFactory(g));
+                if (!g.isFinite()) {
+                    node.put("maximumFrequency", g.maximumFrequency());
+                }
+                break;
             case ROTATIONS_ABOUT_Z:
                 node.put("gspace", "rot2dOnR3");
                 putOrder(node, g);
@@ -156,6 +165,19 @@ public final class FieldTypeJson {
                     + " is not one of the GSpaces factories' and cannot be written to JSON");
         }
         return node;
+    }
+
+    /** escnn's factory of the G-space of R^3 whose fibergroup is SO(3), O(3) or a polyhedral group. */
+    private static String spatialFactory(Group g) {
+        return switch (g.kind()) {
+            case SO3 -> "rot3dOnR3";
+            case O3 -> "flipRot3dOnR3";
+            case OCTAHEDRAL -> "octaOnR3";
+            case FULL_OCTAHEDRAL -> "fullOctaOnR3";
+            case ICOSAHEDRAL -> "icoOnR3";
+            case FULL_ICOSAHEDRAL -> "fullIcoOnR3";
+            default -> throw new IllegalArgumentException("group " + g.name() + " is no rotation group of R^3");
+        };
     }
 
     private static void putOrder(ObjectNode node, Group g) {
@@ -221,6 +243,24 @@ public final class FieldTypeJson {
             case "noBaseSpace":
                 gs = GSpaces.noBaseSpace(group(node));
                 break;
+            case "rot3dOnR3":
+                gs = GSpaces.rot3dOnR3(maximumFrequency3d(node));
+                break;
+            case "flipRot3dOnR3":
+                gs = GSpaces.flipRot3dOnR3(maximumFrequency3d(node));
+                break;
+            case "octaOnR3":
+                gs = GSpaces.octaOnR3();
+                break;
+            case "fullOctaOnR3":
+                gs = GSpaces.fullOctaOnR3();
+                break;
+            case "icoOnR3":
+                gs = GSpaces.icoOnR3();
+                break;
+            case "fullIcoOnR3":
+                gs = GSpaces.fullIcoOnR3();
+                break;
             case "rot2dOnR3":
                 gs = GSpaces.rot2dOnR3(required(node, "n").asInt(), maximumFrequency3d(node));
                 break;
@@ -241,8 +281,9 @@ public final class FieldTypeJson {
                 break;
             default:
                 throw new IllegalArgumentException("unknown gspace '" + kind + "' in field type description (valid:"
-                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace, rot2dOnR3, dihedralOnR3,"
-                        + " conicalOnR3, mirOnR3, invOnR3, trivialOnR3): " + node);
+                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace, rot3dOnR3, flipRot3dOnR3,"
+                        + " octaOnR3, fullOctaOnR3, icoOnR3, fullIcoOnR3, rot2dOnR3, dihedralOnR3, conicalOnR3, mirOnR3,"
+                        + " invOnR3, trivialOnR3): " + node);
         }
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode entry : required(node, "fields")) {

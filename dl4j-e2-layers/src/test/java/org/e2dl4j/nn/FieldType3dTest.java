@@ -19,6 +19,7 @@ import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.math.repr.Representation;
 import org.e2dl4j.math.repr.Representations;
+import org.hipparchus.geometry.euclidean.threed.Rotation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,13 +30,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Field types of the G-spaces of R^3 on NCDHW volumes: {@link FieldType#transform} against escnn 1.0.13's
  * {@code GeometricTensor.transform} ({@code reference/gspaces3d.py}: every grid-preserving element of 14 G-spaces on a
- * 3 x 4 x 4 volume), the rank checks, and {@link GeometricTensor} on volumes.
+ * 3 x 4 x 4 volume, and for SO(3) and O(3) six rotations of the cube with and without the inversion on fields of the
+ * irreps l = 0, 1, 2 of a 4 x 4 x 4 volume), the rank checks, and {@link GeometricTensor} on volumes.
  */
 class FieldType3dTest {
 
     static Stream<JsonNode> cases() {
         List<JsonNode> cases = new ArrayList<>();
         ReferenceData.read("gspaces3d.json").get("planar_subgroups").forEach(cases::add);
+        ReferenceData.read("gspaces3d.json").get("rotation_groups").forEach(cases::add);
         return cases.stream();
     }
 
@@ -58,7 +61,8 @@ class FieldType3dTest {
             if (!e.get("preserves_grid").asBoolean()) {
                 continue;
             }
-            GroupElement g = element(gs.fibergroup(), e.get("params"));
+            GroupElement g = e.get("params").isArray() ? element(gs.fibergroup(), e.get("params"))
+                    : spatialElement(e.get("params"));
             INDArray expected = array(e.get("output"), c.get("shape"), type.size());
             INDArray y = type.transform(x, g);
             assertEquals(Arrays.toString(expected.shape()), Arrays.toString(y.shape()), gs + " " + g);
@@ -92,12 +96,12 @@ class FieldType3dTest {
                 "3 x 3 x 4", "axes of different lengths");
     }
 
-    /** rho(g) of the fibers and the voxel permutation commute, and transforming by g then g^-1 gives x back. */
-    @Test
-    void transformIsAnAction() {
-        GSpace gs = GSpaces.dihedralOnR3(4);
-        FieldType t = FieldType.regular(gs, 2).plus(FieldType.irrep(gs, 1, 1, 1));
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, t.size(), 3, 4, 4);
+    /** Transforming by b then a is transforming by ab, and by g then g^-1 gives x back. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("finiteTypes")
+    void transformIsAnAction(FieldType t) {
+        GSpace gs = t.gspace();
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, t.size(), 4, 4, 4);
         Group g = gs.fibergroup();
         for (GroupElement a : g.elements()) {
             for (GroupElement b : g.elements()) {
@@ -108,6 +112,14 @@ class FieldType3dTest {
             INDArray back = t.transform(t.transform(x, a), g.inverse(a));
             assertEquals(0, back.sub(x).amaxNumber().doubleValue(), 1e-12, gs + ": " + a + " then its inverse");
         }
+    }
+
+    static Stream<FieldType> finiteTypes() {
+        GSpace d4 = GSpaces.dihedralOnR3(4);
+        GSpace octa = GSpaces.octaOnR3();
+        return Stream.of(FieldType.regular(d4, 2).plus(FieldType.irrep(d4, 1, 1, 1)),
+                FieldType.regular(octa, 1).plus(FieldType.of(octa, octa.irreps().get(3), 1)),
+                FieldType.of(GSpaces.fullOctaOnR3(), GSpaces.fullOctaOnR3().irreps().get(5), 2));
     }
 
     @Test
@@ -143,8 +155,20 @@ class FieldType3dTest {
             case "rot2dOnR3" -> GSpaces.rot2dOnR3(n);
             case "dihedralOnR3" -> GSpaces.dihedralOnR3(n, f, axis);
             case "conicalOnR3" -> GSpaces.conicalOnR3(n, f, axis);
+            case "rot3dOnR3" -> GSpaces.rot3dOnR3();
+            case "flipRot3dOnR3" -> GSpaces.flipRot3dOnR3();
             default -> throw new IllegalArgumentException("no case for " + factory);
         };
+    }
+
+    static GroupElement spatialElement(JsonNode params) {
+        double[][] m = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                m[i][j] = params.get("rotation").get(i).get(j).asDouble();
+            }
+        }
+        return GroupElement.spatial(params.get("inversion").asInt(), new Rotation(m, 1e-7));
     }
 
     static GroupElement element(Group group, JsonNode params) {

@@ -39,7 +39,16 @@ class FieldTypeJson3dTest {
                 FieldType.regular(GSpaces.mirOnR3(0.0), 1),
                 FieldType.irrep(GSpaces.invOnR3(), 2, 1),
                 FieldType.trivial(GSpaces.trivialOnR3(), 3),
-                FieldType.regular(c4, 1).restrict(SubgroupId.rotations(2)));
+                FieldType.regular(c4, 1).restrict(SubgroupId.rotations(2)),
+                FieldType.irrep(GSpaces.rot3dOnR3(), 1, 1).plus(FieldType.irrep(GSpaces.rot3dOnR3(), 1, 2)),
+                FieldType.irrep(GSpaces.rot3dOnR3(3), 1, 3),
+                FieldType.irrep(GSpaces.flipRot3dOnR3(), 2, 1, 1),
+                FieldType.regular(GSpaces.octaOnR3(), 1).plus(FieldType.trivial(GSpaces.octaOnR3(), 1)),
+                FieldType.regular(GSpaces.fullOctaOnR3(), 1),
+                FieldType.of(GSpaces.icoOnR3(), GSpaces.icoOnR3().irreps().get(2), 1),
+                FieldType.trivial(GSpaces.fullIcoOnR3(), 2),
+                FieldType.irrep(GSpaces.flipRot3dOnR3(), 1, 1, 2).restrict(SubgroupId.octa()),
+                FieldType.regular(GSpaces.octaOnR3(), 1).restrict(SubgroupId.planarRotations(4)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +71,10 @@ class FieldTypeJson3dTest {
                 FieldTypeJson.describe(FieldType.regular(GSpaces.rot2dOnR3(4), 2)));
         assertEquals("{\"gspace\":\"dihedralOnR3\",\"n\":1,\"fields\":[\"trivial\"]}",
                 FieldTypeJson.describe(FieldType.trivial(GSpaces.dihedralOnR3(1), 1)));
+        assertEquals("{\"gspace\":\"rot3dOnR3\",\"maximumFrequency\":2,\"fields\":[\"irrep:1\"]}",
+                FieldTypeJson.describe(FieldType.irrep(GSpaces.rot3dOnR3(), 1, 1)));
+        assertEquals("{\"gspace\":\"octaOnR3\",\"fields\":[\"regular\"]}",
+                FieldTypeJson.describe(FieldType.regular(GSpaces.octaOnR3(), 1)));
         assertEquals("{\"gspace\":\"invOnR3\",\"fields\":[\"irrep:1\"]}",
                 FieldTypeJson.describe(FieldType.irrep(GSpaces.invOnR3(), 1, 1)));
         // a missing maximum frequency is escnn's default on R^3, 2 (6 on the plane)

@@ -48,6 +48,21 @@ class Volumes3dTest {
         assertFalse(bad.withinTolerance());
     }
 
+    /** ReLU commutes with the permutation matrices of a regular field of the 48 symmetries of the cube. */
+    @Test
+    void equivarianceCheckOnTheCube() {
+        FieldType t = FieldType.regular(GSpaces.fullOctaOnR3(), 1);
+        EquivarianceReport ok = EquivarianceCheck.of(x -> org.nd4j.linalg.ops.transforms.Transforms.relu(x, true), t,
+                t).dataType(DataType.DOUBLE).inputSize(4, 4, 4).batchSize(1).assertEquivariant();
+        assertEquals(48, ok.errors().size());
+        FieldType v = FieldType.irrep(GSpaces.rot3dOnR3(), 1, 1);
+        EquivarianceReport bad = EquivarianceCheck.of(x -> x.mul(DepthWeighting.weights(x.size(2), x.dataType())), v,
+                v).dataType(DataType.DOUBLE).inputSize(3, 3, 3).run();
+        assertEquals(24, bad.errors().size(), "the 24 rotations of the cube");
+        long failing = bad.errors().stream().filter(e -> e.maxAbsoluteError() > 0.1).count();
+        assertEquals(20, failing, "all but the 4 rotations about z move the depth axis: " + bad);
+    }
+
     @Test
     void equivarianceCheckSeesAWrongFiberAction() {
         GSpace gs = GSpaces.rot2dOnR3(4);

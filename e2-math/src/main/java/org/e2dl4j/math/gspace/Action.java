@@ -16,6 +16,13 @@ public enum Action {
     TRIVIAL,
     /** No base space (a single point): any of the planar groups acting on the fibers only. */
     NONE,
+    /** SO(3), the octahedral or the icosahedral group rotating R^3 (escnn's rot3dOnR3, octaOnR3, icoOnR3). */
+    ROTATIONS_3D,
+    /**
+     * O(3), the full octahedral or the full icosahedral group: the rotations of {@link #ROTATIONS_3D} and their
+     * products with the inversion -I (escnn's flipRot3dOnR3, fullOctaOnR3, fullIcoOnR3).
+     */
+    ROTATIONS_AND_INVERSION_3D,
     /** C_N or SO(2) rotating R^3 about the z axis (escnn's rot2dOnR3). */
     ROTATIONS_ABOUT_Z,
     /**

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
+import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.group.Subgroup;
 import org.e2dl4j.math.group.SubgroupId;
 import org.e2dl4j.math.repr.IrreducibleRepresentation;
@@ -30,6 +31,8 @@ public final class GSpace {
     private final Group fibergroup;
     private final Action action;
     private final double axis;
+    /** On R^3: the fibergroup as a subgroup of O(3) (null for O(3) itself and for the plane); derived, not compared. */
+    private final Subgroup inO3;
 
     /**
      * @throws IllegalArgumentException if the axis is NaN or infinite; G-spaces without reflections ignore the
@@ -43,6 +46,48 @@ public final class GSpace {
                     + " must be a finite angle in radians, got " + axis);
         }
         this.axis = reflects() ? axis : GSpaces.DEFAULT_AXIS;
+        this.inO3 = dimensionality() == 3 && fibergroup.kind() != GroupKind.O3 ? inclusionInO3() : null;
+    }
+
+    /**
+     * The fibergroup's inclusion into O(3), escnn's {@code o3.subgroup(sg_id)}; the C_2 of dihedralOnR3(1) goes in
+     * as the D_1 it is isomorphic to.
+     */
+    private Subgroup inclusionInO3() {
+        int n = fibergroup.isFinite() ? fibergroup.order() : -1;
+        int frequency = fibergroup.isFinite() ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY_3D : fibergroup.maximumFrequency();
+        int rotations = fibergroup.isFinite() ? fibergroup.rotationOrder() : -1;
+        SubgroupId id = switch (action) {
+            case ROTATIONS_3D -> fibergroup.kind() == GroupKind.SO3 ? SubgroupId.so3()
+                    : fibergroup.kind() == GroupKind.OCTAHEDRAL ? SubgroupId.octa() : SubgroupId.ico();
+            case ROTATIONS_AND_INVERSION_3D -> fibergroup.kind() == GroupKind.FULL_OCTAHEDRAL ? SubgroupId.fullOcta()
+                    : SubgroupId.fullIco();
+            case ROTATIONS_ABOUT_Z -> SubgroupId.planarRotations(n);
+            case DIHEDRAL_ABOUT_Z -> SubgroupId.planarDihedral(axis, fibergroup.kind() == GroupKind.CYCLIC ? 1
+                    : rotations);
+            case CONICAL -> SubgroupId.cone(axis, rotations);
+            case MIRROR -> SubgroupId.cone(axis, 1);
+            case INVERSION -> SubgroupId.inversion();
+            default -> SubgroupId.planarRotations(1);
+        };
+        Subgroup s = Groups.o3(frequency).subgroup(id);
+        boolean dihedralC2 = fibergroup.kind() == GroupKind.CYCLIC && action == Action.DIHEDRAL_ABOUT_Z;
+        if (!s.group().equals(dihedralC2 ? Groups.dihedral(1) : fibergroup)) {
+            throw new IllegalStateException("the subgroup " + id + " of O(3) is " + s.group().name() + ", not the "
+                    + fibergroup.name() + " of " + baseName());
+        }
+        return s;
+    }
+
+    /** The element of O(3) that g (of this G-space of R^3) is. */
+    private GroupElement inO3(GroupElement g) {
+        if (inO3 == null) {
+            return g;
+        }
+        if (fibergroup.kind() == GroupKind.CYCLIC && action == Action.DIHEDRAL_ABOUT_Z) {
+            return inO3.toParent(GroupElement.finite(g.rotationIndex(), 0, 1));
+        }
+        return inO3.toParent(g);
     }
 
     private boolean reflects() {
@@ -123,6 +168,12 @@ public final class GSpace {
                 return "Flip2dOnR2";
             case NONE:
                 return "NoBaseSpace(" + fibergroup.name() + ")";
+            case ROTATIONS_3D:
+                return fibergroup.kind() == GroupKind.SO3 ? "Rot3dOnR3"
+                        : fibergroup.kind() == GroupKind.OCTAHEDRAL ? "OctaOnR3" : "IcoOnR3";
+            case ROTATIONS_AND_INVERSION_3D:
+                return fibergroup.kind() == GroupKind.O3 ? "FlipRot3dOnR3"
+                        : fibergroup.kind() == GroupKind.FULL_OCTAHEDRAL ? "FullOctaOnR3" : "FullIcoOnR3";
             case ROTATIONS_ABOUT_Z:
                 return "Rot2dOnR3(" + fibergroup.rotationOrder() + ")";
             case DIHEDRAL_ABOUT_Z:
@@ -187,7 +238,9 @@ public final class GSpace {
         if (dimensionality() != 3) {
             return fibergroup.testingElements();
         }
-        List<GroupElement> candidates = fibergroup.isFinite() ? fibergroup.elements() : quarterTurns();
+        List<GroupElement> candidates = fibergroup.isFinite() ? fibergroup.elements()
+                : fibergroup.kind() == GroupKind.SO2 || fibergroup.kind() == GroupKind.O2 ? quarterTurns()
+                : fibergroup.testingElements();
         List<GroupElement> testing = new ArrayList<>();
         for (GroupElement g : candidates) {
             if (preservesGrid(g)) {
@@ -236,11 +289,56 @@ public final class GSpace {
         return new RestrictedGSpace(this, restricted, sub);
     }
 
-    /** The restriction of a G-space of R^3 made of a planar group: the factory G-space of the subgroup. */
+    /**
+     * The restriction of a G-space of R^3: the factory G-space of the subgroup (escnn's {@code restrict} builds the
+     * {@code GSpace3D} of the combined subgroup id).
+     */
     private GSpace restrictOnR3(SubgroupId id, Group h) {
         if (h.order() == 1) {
             return GSpaces.trivialOnR3();
         }
+        GSpace restricted = id.isSpatial() ? spatialFactory(id) : planarRestriction(id, h);
+        if (!restricted.fibergroup().equals(h)) {
+            throw new IllegalArgumentException("the restriction of " + name() + " to " + id + " is the subgroup "
+                    + h.name() + ", which no G-space factory of R^3 builds (" + restricted.name() + " has "
+                    + restricted.fibergroup().name() + ")");
+        }
+        return restricted;
+    }
+
+    /** The factory G-space of a subgroup of O(3) given by its spatial id. */
+    private GSpace spatialFactory(SubgroupId id) {
+        int f = fibergroup.isFinite() ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY_3D : fibergroup.maximumFrequency();
+        int n = id.order();
+        switch (id.spatial()) {
+            case SO3:
+                return GSpaces.rot3dOnR3(f);
+            case OCTA:
+                return GSpaces.octaOnR3();
+            case ICO:
+                return GSpaces.icoOnR3();
+            case FULL_OCTA:
+                return GSpaces.fullOctaOnR3();
+            case FULL_ICO:
+                return GSpaces.fullIcoOnR3();
+            case PLANAR_ROTATIONS:
+                return GSpaces.rot2dOnR3(n, f);
+            case PLANAR_DIHEDRAL:
+                if (n == 1) {
+                    throw new IllegalArgumentException(name() + ": the subgroup " + id + " is a D_1, but escnn's G-space"
+                            + " of one half turn, dihedralOnR3(1), has fibergroup C_2: restrict to it through"
+                            + " planarRotations or build GSpaces.dihedralOnR3(1) directly");
+                }
+                return GSpaces.dihedralOnR3(n, f, id.axis());
+            case CONE:
+                return GSpaces.conicalOnR3(n, f, id.axis());
+            default:
+                return GSpaces.invOnR3();
+        }
+    }
+
+    /** The restriction of a G-space of R^3 made of a planar group, by a planar id of that group. */
+    private GSpace planarRestriction(SubgroupId id, Group h) {
         switch (action) {
             case INVERSION:
             case MIRROR:
@@ -264,7 +362,8 @@ public final class GSpace {
                 }
                 return new GSpace(h, id.order() == 1 ? Action.MIRROR : Action.CONICAL, axis - shift);
             default:
-                throw new IllegalStateException(name() + " has no restriction to " + id);
+                throw new IllegalArgumentException(name() + " restricts to subgroups given by their O(3) ids"
+                        + " (SubgroupId.so3(), octa(), planarRotations(N), ...), got the planar id " + id);
         }
     }
 
@@ -307,32 +406,7 @@ public final class GSpace {
             return planeMatrix(g);
         }
         fibergroup.checkElement(g);
-        switch (action) {
-            case INVERSION:
-                return spatial(planar(0, false, axis), g.rotationIndex() == 1 ? -1 : 1, g.rotationIndex() == 1);
-            case MIRROR:
-                return spatial(planar(0, g.rotationIndex() == 1, -axis), 1, false);
-            case ROTATIONS_ABOUT_Z:
-                return spatial(planar(g.angle(), false, axis), 1, false);
-            case DIHEDRAL_ABOUT_Z: {
-                boolean flip = fibergroup.kind() == GroupKind.CYCLIC ? g.rotationIndex() == 1 : g.flip() == 1;
-                double theta = fibergroup.kind() == GroupKind.CYCLIC ? 0 : g.angle();
-                return spatial(planar(theta, flip, axis), flip ? -1 : 1, false);
-            }
-            case CONICAL:
-                return spatial(planar(g.angle(), g.flip() == 1, -axis), 1, false);
-            default:
-                return spatial(planar(0, false, axis), 1, false);
-        }
-    }
-
-    /** The block matrix [[s xy, 0], [0, z]]: the planar part (negated if {@code invert}) and the z entry. */
-    private static double[][] spatial(double[][] xy, double z, boolean invert) {
-        double s = invert ? -1 : 1;
-        return new double[][] {
-            {s * xy[0][0], s * xy[0][1], 0},
-            {s * xy[1][0], s * xy[1][1], 0},
-            {0, 0, z}};
+        return inO3(g).orthogonalMatrix();
     }
 
     /** R(theta) F^reflect with F the reflection across the line at angle {@code line}. */

@@ -183,4 +183,44 @@ public final class GSpaces {
         }
         return flips ? Groups.dihedral(n) : Groups.cyclic(n);
     }
+
+    /** SO(3) rotating R^3, irreps up to frequency 2 (escnn's default {@code rot3dOnR3()}). */
+    public static GSpace rot3dOnR3() {
+        return rot3dOnR3(DEFAULT_MAXIMUM_FREQUENCY_3D);
+    }
+
+    /** SO(3) rotating R^3, with its Wigner D irreps up to frequency {@code maximumFrequency}. */
+    public static GSpace rot3dOnR3(int maximumFrequency) {
+        return new GSpace(Groups.so3(maximumFrequency), Action.ROTATIONS_3D, DEFAULT_AXIS);
+    }
+
+    /** O(3) (rotations and the inversion) on R^3, irreps up to frequency 2 (escnn's default {@code flipRot3dOnR3()}). */
+    public static GSpace flipRot3dOnR3() {
+        return flipRot3dOnR3(DEFAULT_MAXIMUM_FREQUENCY_3D);
+    }
+
+    /** O(3) on R^3, with its irreps up to frequency {@code maximumFrequency}. */
+    public static GSpace flipRot3dOnR3(int maximumFrequency) {
+        return new GSpace(Groups.o3(maximumFrequency), Action.ROTATIONS_AND_INVERSION_3D, DEFAULT_AXIS);
+    }
+
+    /** The 24 rotations of the cube (octahedral group) on R^3, escnn's {@code octaOnR3()}. */
+    public static GSpace octaOnR3() {
+        return new GSpace(Groups.octa(), Action.ROTATIONS_3D, DEFAULT_AXIS);
+    }
+
+    /** The 48 symmetries of the cube (full octahedral group) on R^3, escnn's {@code fullOctaOnR3()}. */
+    public static GSpace fullOctaOnR3() {
+        return new GSpace(Groups.fullOcta(), Action.ROTATIONS_AND_INVERSION_3D, DEFAULT_AXIS);
+    }
+
+    /** The 60 rotations of the icosahedron on R^3, escnn's {@code icoOnR3()}. */
+    public static GSpace icoOnR3() {
+        return new GSpace(Groups.ico(), Action.ROTATIONS_3D, DEFAULT_AXIS);
+    }
+
+    /** The 120 symmetries of the icosahedron (with the inversion) on R^3, escnn's {@code fullIcoOnR3()}. */
+    public static GSpace fullIcoOnR3() {
+        return new GSpace(Groups.fullIco(), Action.ROTATIONS_AND_INVERSION_3D, DEFAULT_AXIS);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.e2dl4j.math.ReferenceData;
+import org.hipparchus.geometry.euclidean.threed.Rotation;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
@@ -20,14 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The G-spaces of R^3 made of planar groups against escnn 1.0.13 ({@code reference/gspaces3d.py}): every element's
  * 3 x 3 matrix on (x, y, z), which elements preserve the voxel grid, and escnn's {@code GeometricTensor.transform}
- * of a random NCDHW volume (3 x 4 x 4, a trivial field and a field of the group's irrep of frequency 1) redone
- * from {@link GSpace#gridPermutation(GroupElement, int, int, int)} and the fields' representations.
+ * of a random NCDHW volume (3 x 4 x 4, a trivial field and a field of the group's irrep of frequency 1; for SO(3)
+ * and O(3) 4 x 4 x 4 with the irreps l = 0, 1, 2 on six rotations of the cube, with and without the inversion, and
+ * one generic rotation) redone from {@link GSpace#gridPermutation(GroupElement, int, int, int)} and the fields'
+ * representations.
  */
 class GSpace3dReferenceTest {
 
     static Stream<JsonNode> planarSubgroupCases() {
         List<JsonNode> cases = new ArrayList<>();
         ReferenceData.read("gspaces3d.json").get("planar_subgroups").forEach(cases::add);
+        ReferenceData.read("gspaces3d.json").get("rotation_groups").forEach(cases::add);
         return cases.stream();
     }
 
@@ -54,7 +58,8 @@ class GSpace3dReferenceTest {
         List<GroupElement> preserving = new ArrayList<>();
         int transforms = 0;
         for (JsonNode e : c.get("elements")) {
-            GroupElement g = element(gs.fibergroup(), e.get("params"));
+            GroupElement g = e.get("params").isArray() ? element(gs.fibergroup(), e.get("params"))
+                    : spatialElement(e.get("params"));
             double[][] m = gs.baseMatrix(g);
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 3; j++) {
@@ -84,11 +89,26 @@ class GSpace3dReferenceTest {
         }
         assertTrue(transforms >= 1, label + ": transforms checked");
         List<GroupElement> testing = gs.testingElements();
-        assertEquals(preserving.size(), testing.size(), label + ": testing elements " + testing);
+        if (gs.fibergroup().kind() == GroupKind.SO3 || gs.fibergroup().kind() == GroupKind.O3) {
+            // the reference holds a few of the cube's rotations; the testing elements are all of them
+            assertEquals(gs.fibergroup().kind() == GroupKind.SO3 ? 24 : 48, testing.size(), label);
+        } else {
+            assertEquals(preserving.size(), testing.size(), label + ": testing elements " + testing);
+        }
         for (GroupElement g : preserving) {
             assertTrue(testing.stream().anyMatch(t -> gs.fibergroup().equal(t, g, 1e-12)),
                     label + ": " + g + " preserves the grid but is no testing element");
         }
+    }
+
+    static GroupElement spatialElement(JsonNode params) {
+        double[][] m = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                m[i][j] = params.get("rotation").get(i).get(j).asDouble();
+            }
+        }
+        return GroupElement.spatial(params.get("inversion").asInt(), new Rotation(m, 1e-7));
     }
 
     static GSpace gspace(String factory, JsonNode args) {
@@ -102,6 +122,8 @@ class GSpace3dReferenceTest {
             case "rot2dOnR3" -> GSpaces.rot2dOnR3(n);
             case "dihedralOnR3" -> GSpaces.dihedralOnR3(n, f, axis);
             case "conicalOnR3" -> GSpaces.conicalOnR3(n, f, axis);
+            case "rot3dOnR3" -> GSpaces.rot3dOnR3();
+            case "flipRot3dOnR3" -> GSpaces.flipRot3dOnR3();
             default -> throw new IllegalArgumentException("no case for " + factory);
         };
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.e2dl4j.math.group.Group;
@@ -36,6 +37,33 @@ class GSpace3dTest {
     }
 
     @Test
+    void rotationGroupsOfR3AreNamedAndTestedOnTheCube() {
+        assertEquals("Rot3dOnR3", GSpaces.rot3dOnR3().name());
+        assertEquals("Rot3dOnR3(maximumFrequency=4)", GSpaces.rot3dOnR3(4).name());
+        assertEquals("FlipRot3dOnR3", GSpaces.flipRot3dOnR3().name());
+        assertEquals("OctaOnR3", GSpaces.octaOnR3().name());
+        assertEquals("FullOctaOnR3", GSpaces.fullOctaOnR3().name());
+        assertEquals("IcoOnR3", GSpaces.icoOnR3().name());
+        assertEquals("FullIcoOnR3", GSpaces.fullIcoOnR3().name());
+        assertEquals(24, GSpaces.rot3dOnR3().testingElements().size(), "the rotations of the cube");
+        assertEquals(48, GSpaces.flipRot3dOnR3().testingElements().size(), "and their products with -I");
+        assertEquals(24, GSpaces.octaOnR3().testingElements().size());
+        assertEquals(48, GSpaces.fullOctaOnR3().testingElements().size());
+        // escnn's icosahedron has the coordinate axes among its 2-fold axes: its 12 tetrahedral rotations keep the cube
+        assertEquals(12, GSpaces.icoOnR3().testingElements().size());
+        assertEquals(24, GSpaces.fullIcoOnR3().testingElements().size());
+        for (GSpace gs : List.of(GSpaces.rot3dOnR3(), GSpaces.fullOctaOnR3(), GSpaces.icoOnR3())) {
+            for (GroupElement g : gs.testingElements()) {
+                double[][] m = gs.baseMatrix(g);
+                double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+                        - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                        + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+                assertEquals(g.flip() == 1 ? -1 : 1, det, 1e-12, gs + ": det of " + g);
+            }
+        }
+    }
+
+    @Test
     void degenerateArgumentsGiveEscnnsEqualGSpaces() {
         assertEquals(GSpaces.trivialOnR3(), GSpaces.rot2dOnR3(1));
         assertEquals(GSpaces.mirOnR3(), GSpaces.conicalOnR3(1));
@@ -54,6 +82,21 @@ class GSpace3dTest {
         assertEquals(GSpaces.trivialOnR3(), GSpaces.invOnR3().restrict(1).gspace());
         assertEquals(GSpaces.invOnR3(), GSpaces.invOnR3().restrict(2).gspace());
         assertEquals(GSpaces.conicalOnR3(-1), GSpaces.conicalOnR3(-1).restrict(SubgroupId.orthogonal(0.0, -1)).gspace());
+        assertEquals(GSpaces.rot3dOnR3(3), GSpaces.flipRot3dOnR3(3).restrict(SubgroupId.so3()).gspace());
+        assertEquals(GSpaces.octaOnR3(), GSpaces.flipRot3dOnR3().restrict(SubgroupId.octa()).gspace());
+        assertEquals(GSpaces.fullOctaOnR3(), GSpaces.flipRot3dOnR3().restrict(SubgroupId.fullOcta()).gspace());
+        assertEquals(GSpaces.icoOnR3(), GSpaces.rot3dOnR3().restrict(SubgroupId.ico()).gspace());
+        assertEquals(GSpaces.rot2dOnR3(-1, 3), GSpaces.rot3dOnR3(3).restrict(SubgroupId.planarRotations(-1)).gspace());
+        assertEquals(GSpaces.rot2dOnR3(4), GSpaces.octaOnR3().restrict(SubgroupId.planarRotations(4)).gspace());
+        assertEquals(GSpaces.dihedralOnR3(4, 2, 0.0),
+                GSpaces.octaOnR3().restrict(SubgroupId.planarDihedral(4)).gspace());
+        assertEquals(GSpaces.conicalOnR3(4), GSpaces.fullOctaOnR3().restrict(SubgroupId.cone(Math.PI / 2, 4)).gspace());
+        assertEquals(GSpaces.invOnR3(), GSpaces.flipRot3dOnR3().restrict(SubgroupId.inversion()).gspace());
+        assertEquals(GSpaces.mirOnR3(), GSpaces.flipRot3dOnR3().restrict(SubgroupId.cone(Math.PI / 2, 1)).gspace());
+        assertEquals(GSpaces.trivialOnR3(), GSpaces.octaOnR3().restrict(SubgroupId.planarRotations(1)).gspace());
+        assertRejected(() -> GSpaces.flipRot3dOnR3().restrict(SubgroupId.planarDihedral(1)), "D_1", "C_2",
+                "dihedralOnR3(1)");
+        assertRejected(() -> GSpaces.rot3dOnR3().restrict(SubgroupId.rotations(2)), "SubgroupId");
     }
 
     /** A restricted G-space moves points as the parent does: its flips keep acting as they did. */
@@ -76,7 +119,15 @@ class GSpace3dTest {
                 new Object[] {GSpaces.conicalOnR3(4), SubgroupId.dihedral(1, 2)},
                 new Object[] {GSpaces.conicalOnR3(4), SubgroupId.dihedral(1, 1)},
                 new Object[] {GSpaces.conicalOnR3(6, 2, 0.3), SubgroupId.dihedral(1, 3)},
-                new Object[] {GSpaces.rot2dOnR3(8), SubgroupId.rotations(2)});
+                new Object[] {GSpaces.rot2dOnR3(8), SubgroupId.rotations(2)},
+                new Object[] {GSpaces.octaOnR3(), SubgroupId.planarRotations(4)},
+                new Object[] {GSpaces.octaOnR3(), SubgroupId.planarDihedral(4)},
+                new Object[] {GSpaces.fullOctaOnR3(), SubgroupId.cone(Math.PI / 2, 4)},
+                new Object[] {GSpaces.fullOctaOnR3(), SubgroupId.octa()},
+                new Object[] {GSpaces.fullIcoOnR3(), SubgroupId.inversion()},
+                new Object[] {GSpaces.fullOctaOnR3(), SubgroupId.cone(0.0, 1)},
+                new Object[] {GSpaces.flipRot3dOnR3(), SubgroupId.cone(0.3, 1)},
+                new Object[] {GSpaces.rot3dOnR3(), SubgroupId.planarDihedral(0.4, 3)});
     }
 
     /** (a.(b.f)) = (ab).f on voxel grids, for every pair of elements (pull-back order, as on the plane). */
@@ -84,22 +135,23 @@ class GSpace3dTest {
     @MethodSource("finiteSpaces")
     void voxelPermutationsComposeLikeTheGroup(GSpace gs) {
         Group g = gs.fibergroup();
+        int depth = gs.fibergroup().order() == 48 ? 4 : 3;
         for (GroupElement a : g.elements()) {
             for (GroupElement b : g.elements()) {
-                int[] pa = gs.gridPermutation(a, 3, 4, 4);
-                int[] pb = gs.gridPermutation(b, 3, 4, 4);
+                int[] pa = gs.gridPermutation(a, depth, 4, 4);
+                int[] pb = gs.gridPermutation(b, depth, 4, 4);
                 int[] composed = new int[pa.length];
                 for (int p = 0; p < pa.length; p++) {
                     composed[p] = pb[pa[p]];
                 }
-                assertArrayEquals(gs.gridPermutation(g.combine(a, b), 3, 4, 4), composed, gs + ": " + a + " * " + b);
+                assertArrayEquals(gs.gridPermutation(g.combine(a, b), depth, 4, 4), composed, gs + ": " + a + " * " + b);
             }
         }
     }
 
     static Stream<GSpace> finiteSpaces() {
         return Stream.of(GSpaces.rot2dOnR3(4), GSpaces.dihedralOnR3(4), GSpaces.conicalOnR3(4), GSpaces.dihedralOnR3(1),
-                GSpaces.mirOnR3(), GSpaces.invOnR3(), GSpaces.trivialOnR3());
+                GSpaces.mirOnR3(), GSpaces.invOnR3(), GSpaces.trivialOnR3(), GSpaces.fullOctaOnR3());
     }
 
     /** The quarter turn about z moves, in every slice, the top-centre voxel of a 3 x 3 slice to the left-centre. */
