@@ -64,7 +64,7 @@ final class LayerCatalog {
     private static final int CONV_FIELDS = 8;
     private static final int CONV_SIZE = 33;
     private static final int CONV_KERNEL = 5;
-    /** The volumetric convolution cases: 2 x (8 x SO(3) irreps 0, 1, 2: 72 channels) x 12 x 12 x 12, 5 x 5 x 5 filters. */
+    /** The volumetric convolution cases: 2 x (8 x SO(3) irreps 0, 1, 2: 72 channels) x 12^3, 5 x 5 x 5 filters. */
     private static final int VOLUME_BATCH = 2;
     private static final int VOLUME_SIZE = 12;
 
