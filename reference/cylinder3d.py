@@ -1,0 +1,113 @@
+"""escnn 1.0.13's cylinder G-spaces cylindricalOnR3 and fullCylindricalOnR3: their elements' action on R^3 and on
+voxel feature maps.
+
+An ordinary escnn user script for this repository:
+
+    PYTHONPATH=/opt/escnn/site python3 -W ignore reference/cylinder3d.py
+
+writes reference/data/cylinder3d.json. For every G-space (factory and arguments, including escnn's degenerate
+cylindricalOnR3(1), which is the inversion C_2) it records escnn's fibergroup name, and per element (given by its
+inversion bit and the parameters of its planar part) the 3 x 3 matrix of escnn's basespace_action on (x, y, z), whether
+it is a signed permutation, and for those escnn's GeometricTensor.transform of one seeded random NCDHW volume (float64)
+carrying the listed irreps (escnn's ids ((j,), planar id) flattened to [j, planar id...]).
+Deterministic: numpy is seeded, floats are rounded to 8 decimals, keys are sorted.
+"""
+import json
+import os
+
+import numpy as np
+import torch
+
+from escnn import gspaces, nn
+
+torch.set_num_threads(1)
+DECIMALS = 8
+ANGLES = [0.0, np.pi / 2, np.pi, 3 * np.pi / 2, 0.7]
+
+
+def rounded(a):
+    return np.round(np.asarray(a, dtype=np.float64), DECIMALS).tolist()
+
+
+def is_signed_permutation(m):
+    a = np.abs(np.round(m, 6))
+    return bool(((a == 0) | (a == 1)).all() and (a.sum(0) == 1).all() and (a.sum(1) == 1).all())
+
+
+def planar_params(value, full):
+    """[flip, k] (C_N, D_N) or [flip, angle] (SO(2), O(2)) of the planar part of a cylinder element."""
+    if full:
+        f, r = value
+        return [int(f), float(r) if isinstance(r, float) else int(r)]
+    return [0, value if isinstance(value, float) else int(value)]
+
+
+def elements(G, full, n):
+    """[(element, params)]: every element of a discrete group, a few (quarter turns and 0.7) of a continuous one."""
+    if G.order() > 0:
+        return [(g, {'inversion': int(g.value[0]), 'planar': planar_params(g.value[1], full)}) for g in G.elements]
+    out = []
+    for inv in (0, 1):
+        for f in ((0, 1) if full else (0,)):
+            for a in ANGLES:
+                g = G.element((inv, (f, a) if full else a))
+                out.append((g, {'inversion': inv, 'planar': [f, a]}))
+    return out
+
+
+def irrep(G, i):
+    return G.irrep((i[0],), tuple(i[1:]))
+
+
+def case(factory, args, gs, fields, rng):
+    G = gs.fibergroup
+    full = factory == 'fullCylindricalOnR3'
+    shape = (3, 4, 4)
+    if G.order() == 2:
+        # cylindricalOnR3(1): escnn's inversion C_2 (invOnR3)
+        ft = nn.FieldType(gs, [G.irrep(0), G.irrep(1)])
+        els = [(g, [0, int(g.value)]) for g in G.elements]
+        fields = [[0], [1]]
+    else:
+        ft = nn.FieldType(gs, [irrep(G, i) for i in fields])
+        els = elements(G, full, args.get('n', -1))
+    x = np.round(rng.standard_normal((1, ft.size) + shape), 6)
+    t = nn.GeometricTensor(torch.tensor(x, dtype=torch.float64), ft)
+    out = []
+    for g, params in els:
+        m = gs.basespace_action(g)
+        entry = {'params': params, 'matrix': rounded(m), 'preserves_grid': is_signed_permutation(m)}
+        if entry['preserves_grid']:
+            entry['output'] = rounded(t.transform(g).tensor.numpy())
+        out.append(entry)
+    return {'factory': factory, 'args': args, 'group': G.name, 'name': gs.name, 'fields': [list(f) for f in fields],
+            'shape': list(shape), 'input': rounded(x), 'elements': out}
+
+
+def main():
+    rng = np.random.default_rng(1414)
+    cyl = [[0, 0], [1, 1]]
+    full = [[1, 0, 0], [0, 1, 1]]
+    specs = [
+        ('cylindricalOnR3', {}, gspaces.cylindricalOnR3(), cyl),
+        ('cylindricalOnR3', {'n': 4}, gspaces.cylindricalOnR3(4), cyl),
+        ('cylindricalOnR3', {'n': 2}, gspaces.cylindricalOnR3(2), cyl),
+        ('cylindricalOnR3', {'n': 3}, gspaces.cylindricalOnR3(3), cyl),
+        ('cylindricalOnR3', {'n': 1}, gspaces.cylindricalOnR3(1), None),
+        ('fullCylindricalOnR3', {}, gspaces.fullCylindricalOnR3(), full),
+        ('fullCylindricalOnR3', {'n': 4}, gspaces.fullCylindricalOnR3(4), full),
+        ('fullCylindricalOnR3', {'n': 2}, gspaces.fullCylindricalOnR3(2), full),
+        ('fullCylindricalOnR3', {'n': 4, 'axis': 0.0}, gspaces.fullCylindricalOnR3(4, axis=0.0), full),
+        ('fullCylindricalOnR3', {'n': 8, 'axis': np.pi}, gspaces.fullCylindricalOnR3(8, axis=np.pi), full),
+        ('fullCylindricalOnR3', {'n': -1, 'axis': 0.0}, gspaces.fullCylindricalOnR3(-1, axis=0.0), full),
+    ]
+    cases = {'cylinder_gspaces': [case(f, {k: float(v) if k == 'axis' else v for k, v in a.items()}, gs, fields, rng)
+                                  for f, a, gs, fields in specs]}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'cylinder3d.json')
+    with open(path, 'w') as f:
+        json.dump(cases, f, sort_keys=True, separators=(',', ':'))
+        f.write('\n')
+
+
+if __name__ == '__main__':
+    main()
