@@ -5,11 +5,14 @@ An ordinary escnn user script for this repository:
 
     PYTHONPATH=/opt/escnn/site python3 -W ignore reference/cylinder3d.py
 
-writes reference/data/cylinder3d.json. For every G-space (factory and arguments, including escnn's degenerate
+writes reference/data/cylinder3d.json. `cylinder_gspaces`: for every G-space (factory and arguments, including escnn's degenerate
 cylindricalOnR3(1), which is the inversion C_2) it records escnn's fibergroup name, and per element (given by its
 inversion bit and the parameters of its planar part) the 3 x 3 matrix of escnn's basespace_action on (x, y, z), whether
 it is a signed permutation, and for those escnn's GeometricTensor.transform of one seeded random NCDHW volume (float64)
 carrying the listed irreps (escnn's ids ((j,), planar id) flattened to [j, planar id...]).
+`cylinder_bases`: escnn's R3Conv bases on cylindricalOnR3 and fullCylindricalOnR3 (regular and irreps fields, k = 3
+and 5), in the layout of bases3d.json's cases (built by bases3d.py's `case`, with the cylinder G-spaces added to its
+`gspace`): dimensions, bias dimensions, sorted He deviations and escnn's expanded filters.
 Deterministic: numpy is seeded, floats are rounded to 8 decimals, keys are sorted.
 """
 import json
@@ -19,6 +22,8 @@ import numpy as np
 import torch
 
 from escnn import gspaces, nn
+
+import bases3d
 
 torch.set_num_threads(1)
 DECIMALS = 8
@@ -84,7 +89,38 @@ def case(factory, args, gs, fields, rng):
             'shape': list(shape), 'input': rounded(x), 'elements': out}
 
 
+def cylinder_gspace(spec):
+    """The G-space of a basis case; for SO(2) and O(2) the irreps up to frequency 6 are instantiated, as escnn's
+    Clebsch-Gordan search needs the frequencies of the tensor products of the fields' irreps with Y_J."""
+    full = spec["kind"] == "fullCylindrical"
+    gs = gspaces.fullCylindricalOnR3(n=spec["n"]) if full else gspaces.cylindricalOnR3(n=spec["n"])
+    if spec["n"] == -1:
+        for j in (0, 1):
+            for k in range(7):
+                gs.fibergroup.irrep((j,), (1, k) if full else (k,))
+                if full and k == 0:
+                    gs.fibergroup.irrep((j,), (0, 0))
+    return gs
+
+
+# escnn's irrep ids of the cylinder groups ((j,), planar id, 0), tuples written as lists
+CYL_IRREPS = [[[0], [0], 0], [[1], [0], 0], [[0], [1], 0], [[1], [2], 0]]
+FULL_IRREPS = [[[0], [0, 0], 0], [[1], [1, 0], 0], [[0], [1, 1], 0], [[1], [1, 2], 0]]
+BASES = [
+    # name, gspace, input fields, output fields, kernel sizes
+    ("cylindrical_c4_regular", {"kind": "cylindrical", "n": 4}, ["regular"], ["regular"], [3, 5]),
+    ("cylindrical_c4_irreps", {"kind": "cylindrical", "n": 4}, CYL_IRREPS, CYL_IRREPS, [3, 5]),
+    ("cylindrical_so2_irreps", {"kind": "cylindrical", "n": -1}, CYL_IRREPS, CYL_IRREPS, [3, 5]),
+    ("full_cylindrical_d4_regular", {"kind": "fullCylindrical", "n": 4}, ["regular"], ["regular"], [3]),
+    ("full_cylindrical_d4_irreps", {"kind": "fullCylindrical", "n": 4}, FULL_IRREPS, FULL_IRREPS, [3, 5]),
+    ("full_cylindrical_o2_irreps", {"kind": "fullCylindrical", "n": -1}, FULL_IRREPS, FULL_IRREPS, [3, 5]),
+]
+
+
 def main():
+    np.random.seed(0)
+    bases3d.gspace = cylinder_gspace
+    bases = [bases3d.case(name, spec, i, o, k) for name, spec, i, o, sizes in BASES for k in sizes]
     rng = np.random.default_rng(1414)
     cyl = [[0, 0], [1, 1]]
     full = [[1, 0, 0], [0, 1, 1]]
@@ -101,7 +137,7 @@ def main():
         ('fullCylindricalOnR3', {'n': 8, 'axis': np.pi}, gspaces.fullCylindricalOnR3(8, axis=np.pi), full),
         ('fullCylindricalOnR3', {'n': -1, 'axis': 0.0}, gspaces.fullCylindricalOnR3(-1, axis=0.0), full),
     ]
-    cases = {'cylinder_gspaces': [case(f, {k: float(v) if k == 'axis' else v for k, v in a.items()}, gs, fields, rng)
+    cases = {'cylinder_bases': bases, 'cylinder_gspaces': [case(f, {k: float(v) if k == 'axis' else v for k, v in a.items()}, gs, fields, rng)
                                   for f, a, gs, fields in specs]}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'cylinder3d.json')
     with open(path, 'w') as f:
