@@ -181,8 +181,9 @@ public final class GSpaces {
 
     /**
      * The rotations about the z axis of C_N ({@code n >= 2}) or SO(2) ({@code n = -1}, irreps up to
-     * {@code maximumFrequency}) and their products with the inversion -I (escnn's {@code cylindricalOnR3(n)}, fibergroup
-     * {@code Cylindrical} or {@code CylindricalDiscrete}); {@code n = 1} is {@link #invOnR3()}, as in escnn.
+     * {@code maximumFrequency}) and their products with the inversion -I (escnn's {@code cylindricalOnR3(n)},
+     * fibergroup {@code Cylindrical} or {@code CylindricalDiscrete}); {@code n = 1} is {@link #invOnR3()}, as in
+     * escnn.
      */
     public static GSpace cylindricalOnR3(int n, int maximumFrequency) {
         if (n == 1) {
@@ -214,8 +215,8 @@ public final class GSpaces {
      */
     public static GSpace fullCylindricalOnR3(int n, int maximumFrequency, double axis) {
         if (n == 1) {
-            throw new IllegalArgumentException("fullCylindricalOnR3 needs N >= 2 (C_2 x D_N) or N = -1 (C_2 x O(2)), got"
-                    + " N = 1 (escnn's C_2 x C_2 of the inversion and a half turn about an axis in the xy plane"
+            throw new IllegalArgumentException("fullCylindricalOnR3 needs N >= 2 (C_2 x D_N) or N = -1 (C_2 x O(2)),"
+                    + " got N = 1 (escnn's C_2 x C_2 of the inversion and a half turn about an axis in the xy plane"
                     + " is not built; cylindricalOnR3(2) is that group with the half turn about z)");
         }
         Group planar = planarGroup("fullCylindricalOnR3", n, true, maximumFrequency);
