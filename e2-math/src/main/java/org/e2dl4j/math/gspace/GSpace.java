@@ -121,7 +121,8 @@ public final class GSpace {
      * The reflection axis (an angle in radians; the default pi/2 for G-spaces without reflections). On R^3 it is
      * escnn's {@code axis} argument: the flips of {@link GSpaces#dihedralOnR3} turn by pi about the line at this angle
      * in the xy plane, those of {@link GSpaces#conicalOnR3} and {@link GSpaces#mirOnR3} mirror across the plane
-     * through the z axis and the line at angle {@code -axis} (escnn's convention, which differs in sign).
+     * through the z axis and the line at angle {@code -axis} (escnn's convention, which differs in sign), those of
+     * {@link GSpaces#fullCylindricalOnR3} turn by pi about the line at angle {@code axis / 2} (escnn's again).
      */
     public double axis() {
         return axis;
@@ -232,7 +233,7 @@ public final class GSpace {
      * Elements to test equivariance on: on the plane and without base space the fibergroup's testing elements; on
      * R^3 the elements that map the voxel grid onto itself (exactly, so that a transformed volume is a voxel
      * permutation): all grid-preserving elements of a finite group, the quarter turns (and their flips) of SO(2)
-     * and O(2).
+     * and O(2), and of the continuous cylinder groups those with and without the inversion.
      */
     public List<GroupElement> testingElements() {
         if (dimensionality() != 3) {
