@@ -11,8 +11,9 @@ inversion bit and the parameters of its planar part) the 3 x 3 matrix of escnn's
 it is a signed permutation, and for those escnn's GeometricTensor.transform of one seeded random NCDHW volume (float64)
 carrying the listed irreps (escnn's ids ((j,), planar id) flattened to [j, planar id...]).
 `cylinder_bases`: escnn's R3Conv bases on cylindricalOnR3 and fullCylindricalOnR3 (regular and irreps fields, k = 3
-and 5), in the layout of bases3d.json's cases (built by bases3d.py's `case`, with the cylinder G-spaces added to its
-`gspace`): dimensions, bias dimensions, sorted He deviations and escnn's expanded filters.
+and 5), in the layout of bases3d.json's cases: dimensions, bias dimensions, sorted He deviations and escnn's expanded
+filters (of every unit weight for small layers, else of three random weight vectors drawn from a generator seeded per
+case, so that escnn's own use of numpy's global generator, which depends on its Clebsch-Gordan cache, changes nothing).
 Deterministic: numpy is seeded, floats are rounded to 8 decimals, keys are sorted.
 """
 import json
@@ -22,6 +23,7 @@ import numpy as np
 import torch
 
 from escnn import gspaces, nn
+from escnn.nn.init import _generalized_he_init_variances
 
 import bases3d
 
@@ -117,10 +119,32 @@ BASES = [
 ]
 
 
+def basis_case(index, name, spec, in_keys, out_keys, k):
+    gs = cylinder_gspace(spec)
+    in_type = nn.FieldType(gs, [bases3d.representation(gs, key) for key in in_keys])
+    out_type = nn.FieldType(gs, [bases3d.representation(gs, key) for key in out_keys])
+    conv = nn.R3Conv(in_type, out_type, k, initialize=False)
+    dim = conv.basisexpansion.dimension()
+    unit = dim * out_type.size * in_type.size * k ** 3 <= bases3d.ALL_FILTERS_LIMIT
+    weights = np.eye(dim) if unit else np.random.default_rng(100 + index).standard_normal((bases3d.RANDOM_FILTERS, dim))
+    filters = []
+    with torch.no_grad():
+        for w in weights:
+            conv.weights.data = torch.tensor(w, dtype=torch.float32)
+            f, _ = conv.expand_parameters()
+            filters.append(bases3d.rounded(f.detach().numpy().reshape(-1)))
+    return {
+        "name": name + "_k" + str(k), "gspace": spec, "gspace_name": gs.name, "in_fields": in_keys,
+        "out_fields": out_keys, "in_size": in_type.size, "out_size": out_type.size, "kernel_size": k,
+        "dimension": dim, "bias_dimension": 0 if conv.bias is None else int(conv.bias.numel()),
+        "he_std_sorted": bases3d.rounded(sorted(_generalized_he_init_variances(conv.basisexpansion).tolist())),
+        "filters_kind": "unit" if unit else "random", "filters": filters,
+    }
+
+
 def main():
-    np.random.seed(0)
-    bases3d.gspace = cylinder_gspace
-    bases = [bases3d.case(name, spec, i, o, k) for name, spec, i, o, sizes in BASES for k in sizes]
+    layers = [(name, spec, i, o, k) for name, spec, i, o, sizes in BASES for k in sizes]
+    bases = [basis_case(index, *layer) for index, layer in enumerate(layers)]
     rng = np.random.default_rng(1414)
     cyl = [[0, 0], [1, 1]]
     full = [[1, 0, 0], [0, 1, 1]]
