@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupKind;
 import org.e2dl4j.math.group.Groups;
@@ -36,7 +37,8 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       {@code flipRot3dOnR3} (with {@code maximumFrequency}), {@code octaOnR3}, {@code fullOctaOnR3},
  *       {@code icoOnR3}, {@code fullIcoOnR3}, {@code rot2dOnR3},
  *       {@code dihedralOnR3}, {@code conicalOnR3} (with {@code n}, and {@code maximumFrequency} for {@code n = -1}),
- *       {@code mirOnR3}, {@code invOnR3}, {@code trivialOnR3}, with {@code axis} as above (a missing
+ *       {@code mirOnR3}, {@code invOnR3}, {@code cylindricalOnR3}, {@code fullCylindricalOnR3} (with {@code n} as
+ *       above), {@code trivialOnR3}, with {@code axis} as above (a missing
  *       {@code maximumFrequency} is escnn's default 2 on R^3, 6 on the plane);</li>
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
  *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
@@ -139,6 +141,15 @@ public final class FieldTypeJson {
                 break;
             case INVERSION:
                 node.put("gspace", "invOnR3");
+                break;
+            case CYLINDRICAL:
+                node.put("gspace", "cylindricalOnR3");
+                putOrder(node, ((CylinderGroup) g).planar());
+                break;
+            case FULL_CYLINDRICAL:
+                node.put("gspace", "fullCylindricalOnR3");
+                putOrder(node, ((CylinderGroup) g).planar());
+                putAxis(node, gs);
                 break;
             case TRIVIAL_3D:
                 node.put("gspace", "trivialOnR3");
@@ -276,6 +287,12 @@ public final class FieldTypeJson {
             case "invOnR3":
                 gs = GSpaces.invOnR3();
                 break;
+            case "cylindricalOnR3":
+                gs = GSpaces.cylindricalOnR3(required(node, "n").asInt(), maximumFrequency3d(node));
+                break;
+            case "fullCylindricalOnR3":
+                gs = GSpaces.fullCylindricalOnR3(required(node, "n").asInt(), maximumFrequency3d(node), axis(node));
+                break;
             case "trivialOnR3":
                 gs = GSpaces.trivialOnR3();
                 break;
@@ -283,7 +300,7 @@ public final class FieldTypeJson {
                 throw new IllegalArgumentException("unknown gspace '" + kind + "' in field type description (valid:"
                         + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace, rot3dOnR3, flipRot3dOnR3,"
                         + " octaOnR3, fullOctaOnR3, icoOnR3, fullIcoOnR3, rot2dOnR3, dihedralOnR3, conicalOnR3,"
-                        + " mirOnR3, invOnR3, trivialOnR3): " + node);
+                        + " mirOnR3, invOnR3, cylindricalOnR3, fullCylindricalOnR3, trivialOnR3): " + node);
         }
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode entry : required(node, "fields")) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.e2dl4j.math.ReferenceData;
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
@@ -31,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Field types of the G-spaces of R^3 on NCDHW volumes: {@link FieldType#transform} against escnn 1.0.13's
  * {@code GeometricTensor.transform} ({@code reference/gspaces3d.py}: every grid-preserving element of 14 G-spaces on a
  * 3 x 4 x 4 volume, and for SO(3) and O(3) six rotations of the cube with and without the inversion on fields of the
- * irreps l = 0, 1, 2 of a 4 x 4 x 4 volume), the rank checks, and {@link GeometricTensor} on volumes.
+ * irreps l = 0, 1, 2 of a 4 x 4 x 4 volume; {@code reference/cylinder3d.py}: the grid-preserving elements of 11
+ * cylinder G-spaces), the rank checks, and {@link GeometricTensor} on volumes.
  */
 class FieldType3dTest {
 
@@ -39,6 +41,7 @@ class FieldType3dTest {
         List<JsonNode> cases = new ArrayList<>();
         ReferenceData.read("gspaces3d.json").get("planar_subgroups").forEach(cases::add);
         ReferenceData.read("gspaces3d.json").get("rotation_groups").forEach(cases::add);
+        ReferenceData.read("cylinder3d.json").get("cylinder_gspaces").forEach(cases::add);
         return cases.stream();
     }
 
@@ -61,8 +64,10 @@ class FieldType3dTest {
             if (!e.get("preserves_grid").asBoolean()) {
                 continue;
             }
-            GroupElement g = e.get("params").isArray() ? element(gs.fibergroup(), e.get("params"))
-                    : spatialElement(e.get("params"));
+            JsonNode params = e.get("params");
+            GroupElement g = params.isArray() ? element(gs.fibergroup(), params)
+                    : params.has("planar") ? cylinderElement((CylinderGroup) gs.fibergroup(), params)
+                    : spatialElement(params);
             INDArray expected = array(e.get("output"), c.get("shape"), type.size());
             INDArray y = type.transform(x, g);
             assertEquals(Arrays.toString(expected.shape()), Arrays.toString(y.shape()), gs + " " + g);
@@ -158,8 +163,16 @@ class FieldType3dTest {
             case "conicalOnR3" -> GSpaces.conicalOnR3(n, f, axis);
             case "rot3dOnR3" -> GSpaces.rot3dOnR3();
             case "flipRot3dOnR3" -> GSpaces.flipRot3dOnR3();
+            case "cylindricalOnR3" -> args.has("n") ? GSpaces.cylindricalOnR3(n) : GSpaces.cylindricalOnR3();
+            case "fullCylindricalOnR3" -> args.has("n") ? GSpaces.fullCylindricalOnR3(n, f, axis)
+                    : GSpaces.fullCylindricalOnR3();
             default -> throw new IllegalArgumentException("no case for " + factory);
         };
+    }
+
+    /** The element (inversion, h) of a cylinder group, h given by its planar parameters. */
+    static GroupElement cylinderElement(CylinderGroup group, JsonNode params) {
+        return group.element(params.get("inversion").asInt(), element(group.planar(), params.get("planar")));
     }
 
     static GroupElement spatialElement(JsonNode params) {

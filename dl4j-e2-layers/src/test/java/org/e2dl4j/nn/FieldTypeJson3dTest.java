@@ -48,7 +48,18 @@ class FieldTypeJson3dTest {
                 FieldType.of(GSpaces.icoOnR3(), GSpaces.icoOnR3().irreps().get(2), 1),
                 FieldType.trivial(GSpaces.fullIcoOnR3(), 2),
                 FieldType.irrep(GSpaces.flipRot3dOnR3(), 1, 1, 2).restrict(SubgroupId.octa()),
-                FieldType.regular(GSpaces.octaOnR3(), 1).restrict(SubgroupId.planarRotations(4)));
+                FieldType.regular(GSpaces.octaOnR3(), 1).restrict(SubgroupId.planarRotations(4)),
+                FieldType.irrep(GSpaces.cylindricalOnR3(), 1, 1, 2)
+                        .plus(FieldType.trivial(GSpaces.cylindricalOnR3(), 1)),
+                FieldType.irrep(GSpaces.cylindricalOnR3(-1, 4), 2, 0, 4),
+                FieldType.regular(GSpaces.cylindricalOnR3(4), 1)
+                        .plus(FieldType.irrep(GSpaces.cylindricalOnR3(4), 1, 1, 1)),
+                FieldType.irrep(GSpaces.fullCylindricalOnR3(), 1, 1, 1, 2),
+                FieldType.irrep(GSpaces.fullCylindricalOnR3(-1, 3, 0.0), 1, 0, 1, 3),
+                FieldType.regular(GSpaces.fullCylindricalOnR3(4), 1),
+                FieldType.irrep(GSpaces.fullCylindricalOnR3(6, 2, 0.5), 1, 1, 1, 2),
+                FieldType.irrep(GSpaces.flipRot3dOnR3(), 1, 1, 1).restrict(SubgroupId.cylinder(4)),
+                FieldType.regular(GSpaces.fullCylindricalOnR3(4), 1).restrict(SubgroupId.inversion()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +88,14 @@ class FieldTypeJson3dTest {
                 FieldTypeJson.describe(FieldType.regular(GSpaces.octaOnR3(), 1)));
         assertEquals("{\"gspace\":\"invOnR3\",\"fields\":[\"irrep:1\"]}",
                 FieldTypeJson.describe(FieldType.irrep(GSpaces.invOnR3(), 1, 1)));
+        assertEquals("{\"gspace\":\"cylindricalOnR3\",\"n\":4,\"fields\":[\"regular\"]}",
+                FieldTypeJson.describe(FieldType.regular(GSpaces.cylindricalOnR3(4), 1)));
+        assertEquals("{\"gspace\":\"fullCylindricalOnR3\",\"n\":-1,\"maximumFrequency\":2,\"axis\":0.0,"
+                + "\"fields\":[\"irrep:1,1,1\"]}",
+                FieldTypeJson.describe(FieldType.irrep(GSpaces.fullCylindricalOnR3(-1, 2, 0.0), 1, 1, 1, 1)));
+        assertEquals(FieldType.trivial(GSpaces.invOnR3(), 1),
+                FieldTypeJson.parse("{\"gspace\":\"cylindricalOnR3\",\"n\":1,\"fields\":[\"trivial\"]}"),
+                "cylindricalOnR3(1) is invOnR3, as in escnn");
         // a missing maximum frequency is escnn's default on R^3, 2 (6 on the plane)
         assertEquals(FieldType.irrep(GSpaces.rot2dOnR3(), 1, 2),
                 FieldTypeJson.parse("{\"gspace\":\"rot2dOnR3\",\"n\":-1,\"fields\":[\"irrep:2\"]}"));
@@ -95,5 +114,8 @@ class FieldTypeJson3dTest {
                 "rot2dOnR3", "N = 0");
         assertRejected(() -> FieldTypeJson.parse("{\"gspace\":\"invOnR3\",\"fields\":[\"irrep:2\"]}"),
                 "bad field key");
+        assertRejected(() -> FieldTypeJson.parse(
+                "{\"gspace\":\"fullCylindricalOnR3\",\"n\":1,\"fields\":[\"trivial\"]}"),
+                "fullCylindricalOnR3", "N = 1");
     }
 }

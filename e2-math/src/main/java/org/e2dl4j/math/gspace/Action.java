@@ -39,6 +39,16 @@ public enum Action {
     MIRROR,
     /** C_2 whose non-trivial element is the inversion x -> -x of R^3 (escnn's invOnR3). */
     INVERSION,
+    /**
+     * The cylinder group C_2 x C_N (N >= 2) or C_2 x SO(2): rotations about z and the inversion -I (escnn's
+     * cylindricalOnR3).
+     */
+    CYLINDRICAL,
+    /**
+     * The full cylinder group C_2 x D_N (N >= 2) or C_2 x O(2): the rotations and half turns of
+     * {@link #DIHEDRAL_ABOUT_Z} and their products with the inversion -I (escnn's fullCylindricalOnR3).
+     */
+    FULL_CYLINDRICAL,
     /** The trivial group C_1 on R^3 (escnn's trivialOnR3). */
     TRIVIAL_3D;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
@@ -54,6 +55,7 @@ public final class GSpace {
         int n = fibergroup.isFinite() ? fibergroup.order() : -1;
         int frequency = fibergroup.isFinite() ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY_3D : fibergroup.maximumFrequency();
         int rotations = fibergroup.isFinite() ? fibergroup.rotationOrder() : -1;
+        int planarRotations = fibergroup instanceof CylinderGroup c ? c.planar().rotationOrder() : -1;
         SubgroupId id = switch (action) {
             case ROTATIONS_3D -> fibergroup.kind() == GroupKind.SO3 ? SubgroupId.so3()
                     : fibergroup.kind() == GroupKind.OCTAHEDRAL ? SubgroupId.octa() : SubgroupId.ico();
@@ -65,6 +67,9 @@ public final class GSpace {
             case CONICAL -> SubgroupId.cone(axis, rotations);
             case MIRROR -> SubgroupId.cone(axis, 1);
             case INVERSION -> SubgroupId.inversion();
+            case CYLINDRICAL -> SubgroupId.cylinder(planarRotations);
+            // escnn's fullCylindricalOnR3 axis is its id's angle: twice the flip line's
+            case FULL_CYLINDRICAL -> SubgroupId.fullCylinder(axis / 2, planarRotations);
             default -> SubgroupId.planarRotations(1);
         };
         Subgroup s = Groups.o3(frequency).subgroup(id);
@@ -87,6 +92,7 @@ public final class GSpace {
             case DIHEDRAL_ABOUT_Z:
             case CONICAL:
             case MIRROR:
+            case FULL_CYLINDRICAL:
                 return true;
             default:
                 return false;
@@ -115,7 +121,8 @@ public final class GSpace {
      * The reflection axis (an angle in radians; the default pi/2 for G-spaces without reflections). On R^3 it is
      * escnn's {@code axis} argument: the flips of {@link GSpaces#dihedralOnR3} turn by pi about the line at this angle
      * in the xy plane, those of {@link GSpaces#conicalOnR3} and {@link GSpaces#mirOnR3} mirror across the plane
-     * through the z axis and the line at angle {@code -axis} (escnn's convention, which differs in sign).
+     * through the z axis and the line at angle {@code -axis} (escnn's convention, which differs in sign), those of
+     * {@link GSpaces#fullCylindricalOnR3} turn by pi about the line at angle {@code axis / 2} (escnn's again).
      */
     public double axis() {
         return axis;
@@ -174,6 +181,10 @@ public final class GSpace {
                 return "MirOnR3";
             case INVERSION:
                 return "InvOnR3";
+            case CYLINDRICAL:
+                return "CylindricalOnR3(" + ((CylinderGroup) fibergroup).planar().rotationOrder() + ")";
+            case FULL_CYLINDRICAL:
+                return "FullCylindricalOnR3(" + ((CylinderGroup) fibergroup).planar().rotationOrder() + ")";
             case TRIVIAL_3D:
                 return "TrivialOnR3";
             default:
@@ -222,14 +233,15 @@ public final class GSpace {
      * Elements to test equivariance on: on the plane and without base space the fibergroup's testing elements; on
      * R^3 the elements that map the voxel grid onto itself (exactly, so that a transformed volume is a voxel
      * permutation): all grid-preserving elements of a finite group, the quarter turns (and their flips) of SO(2)
-     * and O(2).
+     * and O(2), and of the continuous cylinder groups those with and without the inversion.
      */
     public List<GroupElement> testingElements() {
         if (dimensionality() != 3) {
             return fibergroup.testingElements();
         }
         List<GroupElement> candidates = fibergroup.isFinite() ? fibergroup.elements()
-                : fibergroup.kind() == GroupKind.SO2 || fibergroup.kind() == GroupKind.O2 ? quarterTurns()
+                : fibergroup.kind() == GroupKind.SO2 || fibergroup.kind() == GroupKind.O2 ? quarterTurns(fibergroup)
+                : fibergroup instanceof CylinderGroup c ? cylinderQuarterTurns(c)
                 : fibergroup.testingElements();
         List<GroupElement> testing = new ArrayList<>();
         for (GroupElement g : candidates) {
@@ -240,14 +252,26 @@ public final class GSpace {
         return testing;
     }
 
-    private List<GroupElement> quarterTurns() {
+    /** The quarter turns r_(k pi / 2) of SO(2) or O(2), and their products with the flip. */
+    private static List<GroupElement> quarterTurns(Group planar) {
         List<GroupElement> quarters = new ArrayList<>();
-        for (int flip = 0; flip <= (fibergroup.hasReflections() ? 1 : 0); flip++) {
+        for (int flip = 0; flip <= (planar.hasReflections() ? 1 : 0); flip++) {
             for (int k = 0; k < 4; k++) {
                 quarters.add(GroupElement.continuous(flip, k * Math.PI / 2));
             }
         }
         return quarters;
+    }
+
+    /** The quarter turns of the planar factor (and their flips) of a continuous cylinder group, with the inversion. */
+    private static List<GroupElement> cylinderQuarterTurns(CylinderGroup c) {
+        List<GroupElement> els = new ArrayList<>();
+        for (int inversion = 0; inversion < 2; inversion++) {
+            for (GroupElement h : quarterTurns(c.planar())) {
+                els.add(c.element(inversion, h));
+            }
+        }
+        return els;
     }
 
     /**
@@ -317,6 +341,10 @@ public final class GSpace {
                 return GSpaces.dihedralOnR3(n, f, id.axis());
             case CONE:
                 return GSpaces.conicalOnR3(n, f, id.axis());
+            case CYLINDER:
+                return GSpaces.cylindricalOnR3(n, f);
+            case FULL_CYLINDER:
+                return GSpaces.fullCylindricalOnR3(n, f, 2 * id.axis());
             default:
                 return GSpaces.invOnR3();
         }

@@ -1,5 +1,6 @@
 package org.e2dl4j.math.gspace;
 
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.Groups;
 
@@ -166,6 +167,60 @@ public final class GSpaces {
     /** The inversion x -> -x of R^3 (escnn's {@code invOnR3}; fibergroup C_2). */
     public static GSpace invOnR3() {
         return new GSpace(Groups.cyclic(2), Action.INVERSION, DEFAULT_AXIS);
+    }
+
+    /** The cylinder group C_2 x SO(2) on R^3, irreps up to frequency 2 (escnn's default {@code cylindricalOnR3()}). */
+    public static GSpace cylindricalOnR3() {
+        return cylindricalOnR3(-1);
+    }
+
+    /** C_2 x C_N ({@code n = -1}: C_2 x SO(2), irreps up to frequency 2): rotations about z and the inversion. */
+    public static GSpace cylindricalOnR3(int n) {
+        return cylindricalOnR3(n, DEFAULT_MAXIMUM_FREQUENCY_3D);
+    }
+
+    /**
+     * The rotations about the z axis of C_N ({@code n >= 2}) or SO(2) ({@code n = -1}, irreps up to
+     * {@code maximumFrequency}) and their products with the inversion -I (escnn's {@code cylindricalOnR3(n)},
+     * fibergroup {@code Cylindrical} or {@code CylindricalDiscrete}); {@code n = 1} is {@link #invOnR3()}, as in
+     * escnn.
+     */
+    public static GSpace cylindricalOnR3(int n, int maximumFrequency) {
+        if (n == 1) {
+            return invOnR3();
+        }
+        Group planar = planarGroup("cylindricalOnR3", n, false, maximumFrequency);
+        return new GSpace(new CylinderGroup(planar), Action.CYLINDRICAL, DEFAULT_AXIS);
+    }
+
+    /** The full cylinder group C_2 x O(2) on R^3 (escnn's default {@code fullCylindricalOnR3()}). */
+    public static GSpace fullCylindricalOnR3() {
+        return fullCylindricalOnR3(-1);
+    }
+
+    /** C_2 x D_N ({@code n = -1}: C_2 x O(2), irreps up to frequency 2) with escnn's default axis pi / 2. */
+    public static GSpace fullCylindricalOnR3(int n) {
+        return fullCylindricalOnR3(n, DEFAULT_MAXIMUM_FREQUENCY_3D, DEFAULT_AXIS);
+    }
+
+    /**
+     * The group of {@link #dihedralOnR3(int, int, double)} with the inversion -I (escnn's
+     * {@code fullCylindricalOnR3(n, axis)}, fibergroup {@code FullCylindrical} or {@code FullCylindricalDiscrete}):
+     * D_N ({@code n >= 2}) or O(2) ({@code n = -1}, irreps up to {@code maximumFrequency}) about z, whose flips turn by
+     * pi about the line at angle {@code axis / 2} in the xy plane (escnn passes {@code axis} on as its subgroup id's
+     * angle, which is twice the flip line's: the default pi / 2 turns about (1, 1, 0) / sqrt 2).
+     *
+     * @throws IllegalArgumentException for {@code n = 1}: escnn turns it into a C_2 x C_2 whose half turn is
+     *                                  conjugated out of the cylinder's frame, which no group here models
+     */
+    public static GSpace fullCylindricalOnR3(int n, int maximumFrequency, double axis) {
+        if (n == 1) {
+            throw new IllegalArgumentException("fullCylindricalOnR3 needs N >= 2 (C_2 x D_N) or N = -1 (C_2 x O(2)),"
+                    + " got N = 1 (escnn's C_2 x C_2 of the inversion and a half turn about an axis in the xy plane"
+                    + " is not built; cylindricalOnR3(2) is that group with the half turn about z)");
+        }
+        Group planar = planarGroup("fullCylindricalOnR3", n, true, maximumFrequency);
+        return new GSpace(new CylinderGroup(planar), Action.FULL_CYLINDRICAL, axis);
     }
 
     /** No symmetry on R^3: the trivial group C_1 (a conventional 3D CNN). */

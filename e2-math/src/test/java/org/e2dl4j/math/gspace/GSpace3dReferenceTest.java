@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.e2dl4j.math.ReferenceData;
 import org.hipparchus.geometry.euclidean.threed.Rotation;
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
@@ -23,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 3 x 3 matrix on (x, y, z), which elements preserve the voxel grid, and escnn's {@code GeometricTensor.transform}
  * of a random NCDHW volume (3 x 4 x 4, a trivial field and a field of the group's irrep of frequency 1; for SO(3)
  * and O(3) 4 x 4 x 4 with the irreps l = 0, 1, 2 on six rotations of the cube, with and without the inversion, and
- * one generic rotation) redone from {@link GSpace#gridPermutation(GroupElement, int, int, int)} and the fields'
- * representations.
+ * one generic rotation; for the cylinder G-spaces of {@code reference/cylinder3d.py} all elements of the discrete
+ * ones and the quarter turns, their flips and inversions and one generic angle of the continuous ones, with two
+ * fields of the cylinder group's irreps) redone from {@link GSpace#gridPermutation(GroupElement, int, int, int)}
+ * and the fields' representations.
  */
 class GSpace3dReferenceTest {
 
@@ -32,6 +35,7 @@ class GSpace3dReferenceTest {
         List<JsonNode> cases = new ArrayList<>();
         ReferenceData.read("gspaces3d.json").get("planar_subgroups").forEach(cases::add);
         ReferenceData.read("gspaces3d.json").get("rotation_groups").forEach(cases::add);
+        ReferenceData.read("cylinder3d.json").get("cylinder_gspaces").forEach(cases::add);
         return cases.stream();
     }
 
@@ -40,7 +44,10 @@ class GSpace3dReferenceTest {
     void matricesAndVoxelTransformsAreEscnns(JsonNode c) {
         GSpace gs = gspace(c.get("factory").asText(), c.get("args"));
         String label = gs.name() + " (escnn " + c.get("name").asText() + ")";
-        assertEquals(c.get("group").asText(), gs.fibergroup().name(), label + ": fibergroup");
+        // escnn names its direct product C_2 x C_2 (cylindricalOnR3(2)) Klein4
+        String escnnGroup = c.get("group").asText();
+        assertEquals(escnnGroup.equals("Klein4") ? "CylindricalDiscrete" : escnnGroup, gs.fibergroup().name(),
+                label + ": fibergroup");
         assertEquals(3, gs.dimensionality(), label);
         List<Representation> fields = new ArrayList<>();
         for (JsonNode id : c.get("fields")) {
@@ -58,8 +65,10 @@ class GSpace3dReferenceTest {
         List<GroupElement> preserving = new ArrayList<>();
         int transforms = 0;
         for (JsonNode e : c.get("elements")) {
-            GroupElement g = e.get("params").isArray() ? element(gs.fibergroup(), e.get("params"))
-                    : spatialElement(e.get("params"));
+            JsonNode params = e.get("params");
+            GroupElement g = params.isArray() ? element(gs.fibergroup(), params)
+                    : params.has("planar") ? cylinderElement((CylinderGroup) gs.fibergroup(), params)
+                    : spatialElement(params);
             double[][] m = gs.baseMatrix(g);
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 3; j++) {
@@ -111,6 +120,11 @@ class GSpace3dReferenceTest {
         return GroupElement.spatial(params.get("inversion").asInt(), new Rotation(m, 1e-7));
     }
 
+    /** The element (inversion, h) of a cylinder group, h given by its planar parameters. */
+    static GroupElement cylinderElement(CylinderGroup group, JsonNode params) {
+        return group.element(params.get("inversion").asInt(), element(group.planar(), params.get("planar")));
+    }
+
     static GSpace gspace(String factory, JsonNode args) {
         int n = args.has("n") ? args.get("n").asInt() : 0;
         double axis = args.has("axis") ? args.get("axis").asDouble() : GSpaces.DEFAULT_AXIS;
@@ -124,6 +138,9 @@ class GSpace3dReferenceTest {
             case "conicalOnR3" -> GSpaces.conicalOnR3(n, f, axis);
             case "rot3dOnR3" -> GSpaces.rot3dOnR3();
             case "flipRot3dOnR3" -> GSpaces.flipRot3dOnR3();
+            case "cylindricalOnR3" -> args.has("n") ? GSpaces.cylindricalOnR3(n) : GSpaces.cylindricalOnR3();
+            case "fullCylindricalOnR3" -> args.has("n") ? GSpaces.fullCylindricalOnR3(n, f, axis)
+                    : GSpaces.fullCylindricalOnR3();
             default -> throw new IllegalArgumentException("no case for " + factory);
         };
     }

@@ -127,7 +127,12 @@ class GSpace3dTest {
                 new Object[] {GSpaces.fullIcoOnR3(), SubgroupId.inversion()},
                 new Object[] {GSpaces.fullOctaOnR3(), SubgroupId.cone(0.0, 1)},
                 new Object[] {GSpaces.flipRot3dOnR3(), SubgroupId.cone(0.3, 1)},
-                new Object[] {GSpaces.rot3dOnR3(), SubgroupId.planarDihedral(0.4, 3)});
+                new Object[] {GSpaces.rot3dOnR3(), SubgroupId.planarDihedral(0.4, 3)},
+                new Object[] {GSpaces.flipRot3dOnR3(), SubgroupId.cylinder(4)},
+                new Object[] {GSpaces.flipRot3dOnR3(), SubgroupId.fullCylinder(Math.PI / 4, 4)},
+                new Object[] {GSpaces.flipRot3dOnR3(), SubgroupId.fullCylinder(0.3, 3)},
+                new Object[] {GSpaces.fullCylindricalOnR3(4), SubgroupId.inversion()},
+                new Object[] {GSpaces.cylindricalOnR3(6), SubgroupId.inversion()});
     }
 
     /** (a.(b.f)) = (ab).f on voxel grids, for every pair of elements (pull-back order, as on the plane). */
@@ -151,7 +156,8 @@ class GSpace3dTest {
 
     static Stream<GSpace> finiteSpaces() {
         return Stream.of(GSpaces.rot2dOnR3(4), GSpaces.dihedralOnR3(4), GSpaces.conicalOnR3(4), GSpaces.dihedralOnR3(1),
-                GSpaces.mirOnR3(), GSpaces.invOnR3(), GSpaces.trivialOnR3(), GSpaces.fullOctaOnR3());
+                GSpaces.mirOnR3(), GSpaces.invOnR3(), GSpaces.trivialOnR3(), GSpaces.fullOctaOnR3(),
+                GSpaces.cylindricalOnR3(4), GSpaces.fullCylindricalOnR3(4), GSpaces.fullCylindricalOnR3(2, 2, 0.0));
     }
 
     /** The quarter turn about z moves, in every slice, the top-centre voxel of a 3 x 3 slice to the left-centre. */

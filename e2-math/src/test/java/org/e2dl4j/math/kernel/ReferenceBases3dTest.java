@@ -20,7 +20,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The 3D layer bases against escnn's R3Conv ({@code bases3d.json}): the same number of weights and bias parameters,
+ * The 3D layer bases against escnn's R3Conv ({@code bases3d.json}, and {@code cylinder3d.json} for the cylinder
+ * G-spaces): the same number of weights and bias parameters,
  * and every filter escnn expands (from unit weights: its whole sampled basis; or from random weights) lies in the
  * span of this library's filters, with a relative residual of at most 1e-6 (escnn samples in float32; measured
  * in irreps coordinates, block by block, see {@link #residual}). For the unit
@@ -35,6 +36,9 @@ class ReferenceBases3dTest {
     List<DynamicTest> everyEscnnFilterLiesInTheSpanOfTheLayerBasis() {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : ReferenceData.read("bases3d.json").get("cases")) {
+            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> check(c)));
+        }
+        for (JsonNode c : ReferenceData.read("cylinder3d.json").get("cylinder_bases")) {
             tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> check(c)));
         }
         return tests;
@@ -184,6 +188,8 @@ class ReferenceBases3dTest {
             case "inv" -> GSpaces.invOnR3();
             case "mir" -> GSpaces.mirOnR3();
             case "trivial" -> GSpaces.trivialOnR3();
+            case "cylindrical" -> GSpaces.cylindricalOnR3(spec.get("n").asInt());
+            case "fullCylindrical" -> GSpaces.fullCylindricalOnR3(spec.get("n").asInt());
             default -> throw new IllegalArgumentException("unknown G-space kind " + kind);
         };
     }
@@ -196,8 +202,13 @@ class ReferenceBases3dTest {
                 assertEquals("regular", key.asText());
                 fields.add(Representations.regular(group));
             } else if (key.get(0).isArray()) {
-                // the full polyhedral groups: escnn's id ((j,), (l,), 0) is this library's {j, l}
-                fields.add(Representations.irrep(group, key.get(0).get(0).asInt(), key.get(1).get(0).asInt()));
+                // the full polyhedral and the cylinder groups: escnn's id ((j,), (l...), 0) is this library's {j, l...}
+                int[] id = new int[1 + key.get(1).size()];
+                id[0] = key.get(0).get(0).asInt();
+                for (int i = 1; i < id.length; i++) {
+                    id[i] = key.get(1).get(i - 1).asInt();
+                }
+                fields.add(Representations.irrep(group, id));
             } else {
                 int[] id = new int[key.size()];
                 for (int i = 0; i < id.length; i++) {

@@ -37,7 +37,9 @@ class SampledBasis3dEquivarianceTest {
         return List.of(GSpaces.rot3dOnR3(), GSpaces.flipRot3dOnR3(), GSpaces.octaOnR3(), GSpaces.fullOctaOnR3(),
                 GSpaces.icoOnR3(), GSpaces.trivialOnR3(), GSpaces.invOnR3(), GSpaces.mirOnR3(), GSpaces.rot2dOnR3(),
                 GSpaces.rot2dOnR3(4), GSpaces.rot2dOnR3(8), GSpaces.dihedralOnR3(), GSpaces.dihedralOnR3(4),
-                GSpaces.conicalOnR3(), GSpaces.conicalOnR3(4), GSpaces.conicalOnR3(2));
+                GSpaces.conicalOnR3(), GSpaces.conicalOnR3(4), GSpaces.conicalOnR3(2), GSpaces.cylindricalOnR3(),
+                GSpaces.cylindricalOnR3(4), GSpaces.fullCylindricalOnR3(), GSpaces.fullCylindricalOnR3(4),
+                GSpaces.fullCylindricalOnR3(2, 2, 0.0));
     }
 
     @TestFactory
