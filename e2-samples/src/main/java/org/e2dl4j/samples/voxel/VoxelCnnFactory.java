@@ -23,17 +23,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * softmax output (max pooling learns the pieces in a few epochs where average pooling takes many more). On 16^3
  * grids the maps are 16, 8 and 4 voxels wide.
  *
- * <p>Convolution {@code i} has {@code max(1, round(PROFILE_i * width * channelsPerUnit))} channels, the same
- * profile as the steerable model's fields, so that {@link #matchingParameterCount} can match any model's count by
- * the one factor.
+ * <p>The convolutions have {@link VoxelModelSpec#layerSizes} of {@code channelsPerUnit} channels, the profile of the
+ * steerable model's fields, so that {@link #matchingParameterCount} can match any model's count by the one factor.
  */
 public final class VoxelCnnFactory implements VoxelModelFactory {
 
-    /** The relative sizes of the three convolutions (channels, or fields of the steerable model). */
-    static final int[] PROFILE = {2, 4, 4};
-    /** The units of the dense layer before the output. */
-    static final int HIDDEN_UNITS = 32;
-    private static final int KERNEL = 3;
     private static final double DEFAULT_CHANNELS_PER_UNIT = 6;
 
     private final double channelsPerUnit;
@@ -86,11 +80,7 @@ public final class VoxelCnnFactory implements VoxelModelFactory {
 
     /** The number of channels of each of the three convolutions for {@code spec}. */
     public int[] channels(VoxelModelSpec spec) {
-        int[] channels = new int[PROFILE.length];
-        for (int i = 0; i < PROFILE.length; i++) {
-            channels[i] = Math.max(1, (int) Math.round(PROFILE[i] * spec.width() * channelsPerUnit));
-        }
-        return channels;
+        return spec.layerSizes(channelsPerUnit);
     }
 
     @Override
@@ -123,8 +113,8 @@ public final class VoxelCnnFactory implements VoxelModelFactory {
                 .list();
         for (int i = 0; i < channels.length; i++) {
             layers.layer(new Convolution3D.Builder()
-                    .kernelSize(KERNEL, KERNEL, KERNEL)
-                    .padding(KERNEL / 2, KERNEL / 2, KERNEL / 2)
+                    .kernelSize(VoxelModelSpec.KERNEL, VoxelModelSpec.KERNEL, VoxelModelSpec.KERNEL)
+                    .padding(VoxelModelSpec.KERNEL / 2, VoxelModelSpec.KERNEL / 2, VoxelModelSpec.KERNEL / 2)
                     .nOut(channels[i])
                     .activation(Activation.RELU)
                     .dataFormat(Convolution3D.DataFormat.NCDHW)
@@ -139,7 +129,7 @@ public final class VoxelCnnFactory implements VoxelModelFactory {
             }
         }
         layers.layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).name("global-pool").build());
-        layers.layer(new DenseLayer.Builder().nOut(HIDDEN_UNITS).activation(Activation.ELU).name("fc1").build());
+        layers.layer(new DenseLayer.Builder().nOut(VoxelModelSpec.HIDDEN_UNITS).activation(Activation.ELU).name("fc1").build());
         layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nOut(spec.classes())
                 .activation(Activation.SOFTMAX)
