@@ -25,8 +25,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Measures how far a map f between feature spaces of types {@code in} and {@code out} is from equivariant:
  * for a random input x and each testing element g, the error {@code |f(g.x) - g.f(x)|} (e2cnn's
- * {@code check_equivariance}). Works on a layer configuration, a network or any function on NCHW arrays;
- * outputs of rank 2 ([N, C], e.g. after global pooling) are treated as 1 x 1 maps. Field types without base space
+ * {@code check_equivariance}). Works on a layer configuration, a network or any function on NCHW arrays (NCDHW
+ * volumes for field types of R^3); outputs of rank 2 ([N, C], e.g. after global pooling) are treated as 1 x 1 maps.
+ * Volumes are checked on grid-preserving elements only (the G-space's testing elements: the rotations of the cube
+ * it contains, and their products with the inversion), where they transform by voxel permutation; the worst
+ * position's row of a volume counts its slices one below the other ({@code d * H + r}). Field types without base space
  * ({@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) are [N, C] fibers on which g acts by rho(g) alone; every
  * element is then exact, and the input is [N, C].
  *
@@ -61,10 +64,14 @@ public final class EquivarianceCheck {
     /** e2cnn's default relative tolerance of {@code check_equivariance}. */
     public static final double DEFAULT_RTOL = 1e-5;
 
+    /** The default edge of the random input volume of a G-space of R^3 (9 x 9 x 9 voxels). */
+    public static final int DEFAULT_VOLUME_SIZE = 9;
+
     private final UnaryOperator<INDArray> model;
     private final FieldType in;
     private final FieldType out;
     private final DataType dataType;
+    private final int depth;
     private final int height;
     private final int width;
     private final int batchSize;
@@ -74,12 +81,13 @@ public final class EquivarianceCheck {
     private final double rtol;
 
     private EquivarianceCheck(UnaryOperator<INDArray> model, FieldType in, FieldType out, DataType dataType,
-                              int height, int width, int batchSize, long seed, List<GroupElement> elements,
+                              int depth, int height, int width, int batchSize, long seed, List<GroupElement> elements,
                               double atol, double rtol) {
         this.model = model;
         this.in = in;
         this.out = out;
         this.dataType = dataType;
+        this.depth = depth;
         this.height = height;
         this.width = width;
         this.batchSize = batchSize;
@@ -90,16 +98,18 @@ public final class EquivarianceCheck {
     }
 
     /**
-     * A check of any map on NCHW arrays. Defaults: float inputs of 2 x in.size() x 17 x 17 from seed 0, the
-     * G-space's testing elements.
+     * A check of any map on NCHW arrays (NCDHW volumes on R^3). Defaults: float inputs of 2 x in.size() x 17 x 17
+     * (2 x in.size() x 9 x 9 x 9 for volumes) from seed 0, the G-space's testing elements.
      */
     public static EquivarianceCheck of(UnaryOperator<INDArray> model, FieldType in, FieldType out) {
         if (!in.gspace().equals(out.gspace())) {
             throw new IllegalArgumentException("equivariance check needs field types on one G-space, got " + in
                     + " and " + out);
         }
-        return new EquivarianceCheck(Objects.requireNonNull(model), in, out, DataType.FLOAT, 17, 17, 2, 0,
-                in.testingElements(), DEFAULT_ATOL, DEFAULT_RTOL);
+        boolean volumes = in.gspace().dimensionality() == 3;
+        int size = volumes ? DEFAULT_VOLUME_SIZE : 17;
+        return new EquivarianceCheck(Objects.requireNonNull(model), in, out, DataType.FLOAT, volumes ? size : 1, size,
+                size, 2, 0, in.testingElements(), DEFAULT_ATOL, DEFAULT_RTOL);
     }
 
     /** A check of a network's inference output, in the network's data type. */
@@ -127,12 +137,38 @@ public final class EquivarianceCheck {
         return of(net, in, out);
     }
 
-    /** Spatial size of the random input (default 17 x 17; square maps are needed for 90-degree rotations). */
+    /**
+     * Spatial size of the random input (default 17 x 17; square maps are needed for 90-degree rotations).
+     *
+     * @throws IllegalArgumentException for a non-positive size or a field type of R^3 (use
+     *                                  {@link #inputSize(int, int, int)})
+     */
     public EquivarianceCheck inputSize(int h, int w) {
+        if (in.gspace().dimensionality() == 3) {
+            throw new IllegalArgumentException("equivariance check: " + in + " lives on R^3, its inputs are volumes:"
+                    + " give inputSize(depth, height, width)");
+        }
         if (h < 1 || w < 1) {
             throw new IllegalArgumentException("input size must be positive, got " + h + " x " + w);
         }
-        return new EquivarianceCheck(model, in, out, dataType, h, w, batchSize, seed, elements, atol, rtol);
+        return new EquivarianceCheck(model, in, out, dataType, depth, h, w, batchSize, seed, elements, atol, rtol);
+    }
+
+    /**
+     * Spatial size of the random input volume of a field type of R^3 (default 9 x 9 x 9; the rotations of the cube
+     * that exchange axes need equal edges).
+     *
+     * @throws IllegalArgumentException for a non-positive size or a field type that does not live on R^3
+     */
+    public EquivarianceCheck inputSize(int d, int h, int w) {
+        if (in.gspace().dimensionality() != 3) {
+            throw new IllegalArgumentException("equivariance check: inputSize(depth, height, width) sizes volumes of"
+                    + " R^3, but " + in + " has a " + in.gspace().dimensionality() + "-dimensional base space");
+        }
+        if (d < 1 || h < 1 || w < 1) {
+            throw new IllegalArgumentException("input size must be positive, got " + d + " x " + h + " x " + w);
+        }
+        return new EquivarianceCheck(model, in, out, dataType, d, h, w, batchSize, seed, elements, atol, rtol);
     }
 
     /** Number of random inputs in the batch (default 2). */
@@ -140,26 +176,36 @@ public final class EquivarianceCheck {
         if (n < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + n);
         }
-        return new EquivarianceCheck(model, in, out, dataType, height, width, n, seed, elements, atol, rtol);
+        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, n, seed, elements, atol, rtol);
     }
 
     /** Seed of the random input (Java RNG, the same on every backend). */
     public EquivarianceCheck seed(long s) {
-        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, s, elements, atol, rtol);
+        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, s, elements, atol, rtol);
     }
 
     /** The data type of the random input (default float, or the network's). */
     public EquivarianceCheck dataType(DataType type) {
-        return new EquivarianceCheck(model, in, out, Objects.requireNonNull(type), height, width, batchSize, seed,
+        return new EquivarianceCheck(model, in, out, Objects.requireNonNull(type), depth, height, width, batchSize, seed,
                 elements, atol, rtol);
     }
 
-    /** The elements to test (default: the G-space's testing elements). */
+    /**
+     * The elements to test (default: the G-space's testing elements).
+     *
+     * @throws IllegalArgumentException for an element of another group, or on R^3 one that does not map the voxel
+     *                                  grid onto itself (volumes are transformed exactly only)
+     */
     public EquivarianceCheck elements(List<GroupElement> els) {
         for (GroupElement g : els) {
             in.gspace().fibergroup().checkElement(g);
+            if (in.gspace().dimensionality() == 3 && !in.gspace().preservesGrid(g)) {
+                throw new IllegalArgumentException("equivariance check: element " + g + " of " + in.gspace()
+                        + " does not map the voxel grid onto itself; volumes are checked on grid-preserving elements"
+                        + " only (the 24 rotations of the cube and their products with the inversion)");
+            }
         }
-        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, seed, List.copyOf(els),
+        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, seed, List.copyOf(els),
                 atol, rtol);
     }
 
@@ -175,7 +221,7 @@ public final class EquivarianceCheck {
             throw new IllegalArgumentException("equivariance check tolerances must be >= 0, got atol " + absolute
                     + ", rtol " + relative);
         }
-        return new EquivarianceCheck(model, in, out, dataType, height, width, batchSize, seed, elements, absolute,
+        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, seed, elements, absolute,
                 relative);
     }
 
@@ -225,7 +271,8 @@ public final class EquivarianceCheck {
     private INDArray apply(INDArray x) {
         INDArray y = model.apply(x.dup());
         if (y.rank() == 2 && out.hasBaseSpace()) {
-            y = y.reshape(y.size(0), y.size(1), 1, 1);
+            y = out.featureMapRank() == 5 ? y.reshape(y.size(0), y.size(1), 1, 1, 1)
+                    : y.reshape(y.size(0), y.size(1), 1, 1);
         }
         out.checkFeatureMap(y, "equivariance check (model output)");
         return y.castTo(DataType.DOUBLE);
@@ -265,6 +312,9 @@ public final class EquivarianceCheck {
         if (a.rank() == 2) {
             return error(g, exact, asMap(a), asMap(b), asMap(ref));
         }
+        if (a.rank() == 5) {
+            return error(g, exact, slicesStacked(a), slicesStacked(b), slicesStacked(ref));
+        }
         long channels = a.size(1);
         long width = a.size(3);
         long rows = a.size(0) * channels;
@@ -289,6 +339,11 @@ public final class EquivarianceCheck {
         double scale = Transforms.abs(compared(ref, rows, pixels)).maxNumber().doubleValue();
         double relative = scale == 0 ? maxAbs : maxAbs / scale;
         return new EquivarianceReport.ElementError(g, exact, maxAbs, mean, relative, compared, outside, position);
+    }
+
+    /** A volume [N, C, D, H, W] as the map [N, C, D * H, W] of its slices one below the other. */
+    private static INDArray slicesStacked(INDArray x) {
+        return x.dup('c').reshape('c', x.size(0), x.size(1), x.size(2) * x.size(3), x.size(4));
     }
 
     /** A [N, C] fiber array (no base space, or a pooled output) as a [N, C, 1, 1] map. */
@@ -326,12 +381,15 @@ public final class EquivarianceCheck {
 
     private INDArray gaussian() {
         Random rnd = new Random(seed);
-        long pixels = in.hasBaseSpace() ? (long) height * width : 1;
+        long pixels = in.hasBaseSpace() ? (long) depth * height * width : 1;
         double[] v = new double[(int) (batchSize * in.size() * pixels)];
         for (int i = 0; i < v.length; i++) {
             v[i] = rnd.nextGaussian();
         }
         INDArray flat = Nd4j.createFromArray(v).castTo(dataType);
+        if (in.featureMapRank() == 5) {
+            return flat.reshape('c', batchSize, in.size(), depth, height, width);
+        }
         return in.hasBaseSpace() ? flat.reshape('c', batchSize, in.size(), height, width)
                 : flat.reshape('c', batchSize, in.size());
     }

@@ -291,6 +291,16 @@ public final class EquivariantGraphBuilder {
         return graph.setInputTypes(inputTypes).build();
     }
 
+    /**
+     * Sets the input types ({@code depth x height x width} NCDHW volumes of each input's field type, all of R^3) and
+     * builds the graph.
+     */
+    public ComputationGraphConfiguration build(long depth, long height, long width) {
+        InputType[] inputTypes = inputs.values().stream().map(t -> FieldVolumeInputType.of(t, depth, height, width))
+                .toArray(InputType[]::new);
+        return graph.setInputTypes(inputTypes).build();
+    }
+
     private void requireNew(String name) {
         Objects.requireNonNull(name, "vertex name");
         if (types.containsKey(name) || untyped.contains(name)) {

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
@@ -31,7 +32,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>A layer on fields without base space ({@link #baseSpaceDimensionality()} 0, a field type of
  * {@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) takes a feed-forward input [batch, size] instead, checked the
- * same way ({@link FieldVectorInputType}), and hands a {@link FieldVectorInputType} to the next layer.
+ * same way ({@link FieldVectorInputType}), and hands a {@link FieldVectorInputType} to the next layer. A layer on
+ * volumes (a field type of a G-space of R^3: {@link #baseSpaceDimensionality()} 3, or a planar layer that
+ * {@link #acceptsVolumes() accepts volumes}) takes an NCDHW 3D convolutional input, checked the same way
+ * ({@link FieldVolumeInputType}), and hands a {@link FieldVolumeInputType} to the next layer.
  *
  * <p>It is the one configuration root of every layer of this library. Subclasses give the output type and
  * spatial size, their parameters (none by default), their implementation ({@link #createLayer}; DL4J's
@@ -79,6 +83,11 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         return h;
     }
 
+    /** The output depth for a volume of depth {@code d}; the identity unless the layer resamples. */
+    protected long outputDepth(long d) {
+        return d;
+    }
+
     /** The output width for an input of width {@code w}; the identity unless the layer resamples. */
     protected long outputWidth(long w) {
         return w;
@@ -121,20 +130,34 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
                     + " applies no activation, so it would be ignored; add an equivariant nonlinearity layer after it");
         }
         int d = inType.gspace().dimensionality();
-        if (d != baseSpaceDimensionality()) {
+        if (d != baseSpaceDimensionality() && !(d == 3 && acceptsVolumes())) {
             throw new IllegalArgumentException(who() + ": expected a field type on a G-space with a "
-                    + baseSpaceDimensionality() + "-dimensional base space, got " + inType + " on " + inType.gspace()
-                    + " (" + (d == 0 ? "no base space" : d + "-dimensional base space") + ")");
+                    + baseSpaceDimensionality() + "-dimensional base space" + (acceptsVolumes() ? " or on R^3" : "")
+                    + ", got " + inType + " on " + inType.gspace() + " ("
+                    + (d == 0 ? "no base space" : d + "-dimensional base space") + ")");
         }
     }
 
     /**
      * The dimension of the base space of the fields this layer works on: 2 (NCHW feature maps on the plane, the
-     * default) or 0 (fibers [batch, size] of a G-space without base space); {@link #validate()} holds the input type
-     * to it.
+     * default), 3 (NCDHW volumes of a G-space of R^3) or 0 (fibers [batch, size] of a G-space without base space);
+     * {@link #validate()} holds the input type to it.
      */
     protected int baseSpaceDimensionality() {
         return 2;
+    }
+
+    /**
+     * Whether a layer of the plane ({@link #baseSpaceDimensionality()} 2) also takes NCDHW volumes of a G-space of
+     * R^3, its math being the same at every point; false unless a subclass says so.
+     */
+    protected boolean acceptsVolumes() {
+        return false;
+    }
+
+    /** The base space dimension of the input field type (the declared one while there is none). */
+    private int inputDimensionality() {
+        return inType == null ? baseSpaceDimensionality() : inType.gspace().dimensionality();
     }
 
     /** Whether the layer applies its configured activation to its output; false unless a subclass says so. */
@@ -187,6 +210,18 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
             checkVectorInput(inputType, layerIndex);
             return FieldVectorInputType.of(outType());
         }
+        requireValid(layerIndex);
+        if (inputDimensionality() == 3) {
+            InputType.InputTypeConvolutional3D v = checkVolumeInput(who(), inputType, inType);
+            long d = outputDepth(v.getDepth());
+            long h = outputHeight(v.getHeight());
+            long w = outputWidth(v.getWidth());
+            if (d < 1 || h < 1 || w < 1) {
+                throw new IllegalArgumentException(who() + ": an input of " + v.getDepth() + " x " + v.getHeight()
+                        + " x " + v.getWidth() + " gives an empty output (" + d + " x " + h + " x " + w + ")");
+            }
+            return FieldVolumeInputType.of(outType(), d, h, w);
+        }
         InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
         long h = outputHeight(in.getHeight());
         long w = outputWidth(in.getWidth());
@@ -202,7 +237,12 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         if (baseSpaceDimensionality() == 0) {
             checkVectorInput(inputType, -1);
         } else {
-            checkInputType(inputType, -1);
+            requireValid(-1);
+            if (inputDimensionality() == 3) {
+                checkVolumeInput(who(), inputType, inType);
+            } else {
+                checkInputType(inputType, -1);
+            }
         }
     }
 
@@ -293,6 +333,35 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
     }
 
     /**
+     * The type check shared by every layer with an input field type of R^3: a 3D convolutional NCDHW input whose
+     * field type (when the previous layer tells it) equals {@code expected}, or at least whose channel count is
+     * {@code expected.size()}.
+     *
+     * @param who the layer, as named in the messages
+     */
+    protected static InputType.InputTypeConvolutional3D checkVolumeInput(String who, InputType inputType,
+                                                                         FieldType expected) {
+        if (!(inputType instanceof InputType.InputTypeConvolutional3D in)) {
+            throw new IllegalArgumentException(who + ": expected a 3D convolutional (NCDHW) input of field type "
+                    + expected + ", got input type " + inputType);
+        }
+        if (in.getDataFormat() != Convolution3D.DataFormat.NCDHW) {
+            throw new IllegalArgumentException(who + ": only NCDHW volumes are supported, got " + in.getDataFormat()
+                    + " (DL4J's InputType.convolutional3D(d, h, w, c) is NDHWC: give"
+                    + " InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, d, h, w, c) or FieldVolumeInputType.of)");
+        }
+        if (in instanceof FieldVolumeInputType f && f.getFieldType() != null && !f.getFieldType().equals(expected)) {
+            throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + expected
+                    + " but the previous layer outputs " + f.getFieldType());
+        }
+        if (in.getChannels() != expected.size()) {
+            throw new IllegalArgumentException(who + ": the input has " + in.getChannels()
+                    + " channels but the layer's input field type " + expected + " has " + expected.size());
+        }
+        return in;
+    }
+
+    /**
      * DL4J's factory of the layer implementation, written once for every layer of this library: the
      * implementation from {@link #createLayer}, wired with its listeners, index, the views of its parameters in
      * the network's flat parameter vector (initialised if asked) and its configuration.
@@ -334,6 +403,13 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
     public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
         if (inType != null && baseSpaceDimensionality() == 0) {
             return super.getPreProcessorForInputType(inputType);
+        }
+        if (inputDimensionality() == 3) {
+            if (!(inputType instanceof InputType.InputTypeConvolutional3D)
+                    && !(inputType instanceof InputType.InputTypeFeedForward)) {
+                checkVolumeInput(who(), inputType, inType); // no preprocessor makes a volume of it: say what came
+            }
+            return InputTypeUtil.getPreProcessorForInputTypeCnn3DLayers(inputType, getLayerName());
         }
         return InputTypeUtil.getPreProcessorForInputTypeCnnLayers(inputType, getLayerName());
     }

@@ -67,9 +67,23 @@ public final class EquivariantSequence {
         return copies;
     }
 
-    /** The input type of {@code height x width} feature maps of {@link #inType()}, for {@code setInputType}. */
+    /**
+     * The input type of {@code height x width} feature maps of {@link #inType()}, for {@code setInputType}.
+     *
+     * @throws IllegalArgumentException if the input type lives on R^3 (use {@link #inputType(long, long, long)})
+     */
     public FieldInputType inputType(long height, long width) {
         return FieldInputType.of(inType, height, width);
+    }
+
+    /**
+     * The input type of {@code depth x height x width} NCDHW volumes of {@link #inType()} (a field type of R^3), for
+     * {@code setInputType}.
+     *
+     * @throws IllegalArgumentException if the input type does not live on R^3
+     */
+    public FieldVolumeInputType inputType(long depth, long height, long width) {
+        return FieldVolumeInputType.of(inType, depth, height, width);
     }
 
     /**
@@ -87,6 +101,12 @@ public final class EquivariantSequence {
     /** The network of just these layers on {@code height x width} inputs, with the given global settings. */
     public MultiLayerConfiguration configuration(NeuralNetConfiguration.Builder global, long height, long width) {
         return listBuilder(global).setInputType(inputType(height, width)).build();
+    }
+
+    /** The network of just these layers on {@code depth x height x width} volumes (R^3), with the given settings. */
+    public MultiLayerConfiguration configuration(NeuralNetConfiguration.Builder global, long depth, long height,
+                                                 long width) {
+        return listBuilder(global).setInputType(inputType(depth, height, width)).build();
     }
 
     /** Builds an {@link EquivariantSequence}, checking each added layer's input type. */

@@ -21,9 +21,17 @@ public class FieldInputType extends InputType.InputTypeConvolutional {
     public FieldInputType() {
     }
 
-    /** A feature map of the given type and spatial size. */
+    /**
+     * A feature map of the given type and spatial size.
+     *
+     * @throws IllegalArgumentException for a field type of R^3 (its volumes take a {@link FieldVolumeInputType})
+     */
     public FieldInputType(FieldType fieldType, long height, long width) {
         super(height, width, fieldType.size(), CNN2DFormat.NCHW);
+        if (fieldType.gspace().dimensionality() == 3) {
+            throw new IllegalArgumentException("FieldInputType: " + fieldType + " lives on R^3, its feature maps are"
+                    + " NCDHW volumes: use FieldVolumeInputType.of(type, depth, height, width)");
+        }
         this.fieldType = fieldType;
     }
 

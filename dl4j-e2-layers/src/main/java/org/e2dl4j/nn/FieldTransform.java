@@ -8,10 +8,11 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The action of a group element on NCHW feature maps, with ND4J ops: the grid part moves pixels
- * ({@code x(g^-1 p)}, a gather by the G-space's pixel permutation, or e2cnn's order-2 spline resampling
- * ({@link SplineGridAction}) for elements that do not map the grid onto itself), the fiber part multiplies the
- * channels of every pixel by the block-diagonal rho(g). Results are fresh arrays outside any workspace.
+ * The action of a group element on NCHW feature maps and NCDHW volumes, with ND4J ops: the grid part moves pixels
+ * ({@code x(g^-1 p)}, a gather by the G-space's pixel or voxel permutation, or on the plane e2cnn's order-2 spline
+ * resampling ({@link SplineGridAction}) for elements that do not map the grid onto itself), the fiber part
+ * multiplies the channels of every pixel by the block-diagonal rho(g). Results are fresh arrays outside any
+ * workspace.
  */
 final class FieldTransform {
 
@@ -19,8 +20,23 @@ final class FieldTransform {
     }
 
     /** {@code y(p) = x(g^-1 p)} for every channel. */
-    @SuppressWarnings("try")
     static INDArray grid(GSpace gspace, INDArray x, GroupElement g) {
+        return x.rank() == 5 ? voxels(gspace, x, g) : pixels(gspace, x, g);
+    }
+
+    /** The exact voxel permutation of a grid-preserving element on [N, C, D, H, W]. */
+    @SuppressWarnings("try")
+    private static INDArray voxels(GSpace gspace, INDArray x, GroupElement g) {
+        long[] shape = x.shape().clone();
+        int[] source = gspace.gridPermutation(g, (int) shape[2], (int) shape[3], (int) shape[4]);
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray flat = x.dup('c').reshape('c', shape[0] * shape[1], (long) source.length);
+            return gather(flat, source).reshape('c', shape);
+        }
+    }
+
+    @SuppressWarnings("try")
+    private static INDArray pixels(GSpace gspace, INDArray x, GroupElement g) {
         int n = (int) x.size(0);
         int c = (int) x.size(1);
         int h = (int) x.size(2);
@@ -49,15 +65,16 @@ final class FieldTransform {
                 return x.mmul(rho.transpose()).dup('c');
             }
         }
-        long n = x.size(0);
-        long c = x.size(1);
-        long h = x.size(2);
-        long w = x.size(3);
+        long[] shape = x.shape().clone();
+        long n = shape[0];
+        long c = shape[1];
+        long points = x.length() / (n * c);
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray rho = Nd4j.createFromArray(type.fiberMatrix(g)).castTo(x.dataType());
-            INDArray channelsFirst = x.permute(1, 0, 2, 3).dup('c').reshape('c', c, n * h * w);
+            INDArray channelsFirst = x.dup('c').reshape('c', n, c, points).permute(1, 0, 2).dup('c')
+                    .reshape('c', c, n * points);
             INDArray moved = rho.mmul(channelsFirst);
-            return moved.reshape('c', c, n, h, w).permute(1, 0, 2, 3).dup('c');
+            return moved.reshape('c', c, n, points).permute(1, 0, 2).dup('c').reshape('c', shape);
         }
     }
 

@@ -26,8 +26,10 @@ import org.nd4j.shade.jackson.databind.annotation.JsonSerialize;
  * rho_1, ..., rho_m of its fields. A feature map of this type is an NCHW array with
  * {@code C = size()} channels, where channels {@code [fieldStart(f), fieldEnd(f))} hold field f; an
  * element g acts on it as {@code (g.x)(p) = rho(g) x(g^-1 p)} with rho = rho_1 (+) ... (+) rho_m. On a G-space
- * without base space ({@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) a feature is one fiber: an array
- * [N, C] on which g acts as {@code g.x = rho(g) x}.
+ * of R^3 (escnn's {@code GSpace3D}) a feature map is an NCDHW volume (voxel axes as in
+ * {@link org.e2dl4j.math.gspace.GridConvention}). On a G-space without base space
+ * ({@link org.e2dl4j.math.gspace.GSpaces#noBaseSpace}) a feature is one fiber: an array [N, C] on which g acts as
+ * {@code g.x = rho(g) x}.
  *
  * <p>Immutable value: two field types are equal when their G-spaces and representation lists are equal.
  * In JSON it is a short description ({@code {"gspace":"rot2dOnR2","n":8,"fields":["regular*2","irrep:1"]}},
@@ -316,17 +318,30 @@ public final class FieldType implements Serializable {
      * The action of g on a feature map {@code x} [N, size(), H, W]: {@code (g.x)(p) = rho(g) x(g^-1 p)}.
      * Exact (a pixel permutation) for grid-preserving elements on square maps; otherwise the pixels are
      * resampled about the centre as e2cnn does (its {@code scipy.ndimage.rotate} with order 2: a quadratic
-     * B-spline, {@link org.e2dl4j.math.gspace.SplineResampling}), with zeros outside the map. Without base space, x is
-     * [N, size()] and {@code g.x = rho(g) x}. Returns a new array.
+     * B-spline, {@link org.e2dl4j.math.gspace.SplineResampling}), with zeros outside the map. On R^3, x is a volume
+     * [N, size(), D, H, W] and g must map the voxel grid onto itself (a voxel permutation, escnn's exact case);
+     * other elements are refused, as no 3D resampling is built. Without base space, x is [N, size()] and
+     * {@code g.x = rho(g) x}. Returns a new array.
+     *
+     * @throws IllegalArgumentException for an array of the wrong shape, or on R^3 an element that does not map the
+     *                                  voxel grid onto itself
      */
     public INDArray transform(INDArray x, GroupElement g) {
         checkFeatureMap(x, "transform");
         return FieldTransform.fibers(this, hasBaseSpace() ? FieldTransform.grid(gspace, x, g) : x, g);
     }
 
-    /** Whether the G-space has a plane as base space (feature maps NCHW) rather than none (features [N, C]). */
+    /**
+     * Whether the G-space has a base space (feature maps NCHW on the plane, NCDHW on R^3) rather than none
+     * (features [N, C]).
+     */
     public boolean hasBaseSpace() {
         return gspace.dimensionality() > 0;
+    }
+
+    /** The rank of this type's feature maps: 4 (NCHW) on the plane, 5 (NCDHW) on R^3, 2 ([N, C]) without base space. */
+    public int featureMapRank() {
+        return gspace.dimensionality() + 2;
     }
 
     /** Applies rho(g) to the channels of every pixel, leaving the grid in place. Returns a new array. */
@@ -341,7 +356,7 @@ public final class FieldType implements Serializable {
     }
 
     /**
-     * Checks that {@code x} is an NCHW feature map of this type ([N, C] without base space).
+     * Checks that {@code x} is an NCHW feature map of this type (NCDHW on R^3, [N, C] without base space).
      *
      * @param context who asks (a layer name), for the message
      * @throws IllegalArgumentException naming the context, the expected channel count and the shape that came
@@ -352,6 +367,11 @@ public final class FieldType implements Serializable {
                 throw new IllegalArgumentException(context + ": expected a rank-2 [batch, " + size + "] array of"
                         + " fibers of type " + this + " (no base space), got rank " + x.rank() + " shape "
                         + java.util.Arrays.toString(x.shape()));
+            }
+        } else if (gspace.dimensionality() == 3) {
+            if (x.rank() != 5) {
+                throw new IllegalArgumentException(context + ": expected a rank-5 NCDHW volume of type " + this + " ("
+                        + size + " channels), got rank " + x.rank() + " shape " + java.util.Arrays.toString(x.shape()));
             }
         } else if (x.rank() != 4) {
             throw new IllegalArgumentException(context + ": expected a rank-4 NCHW feature map of type " + this

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupKind;
 import org.e2dl4j.math.group.Groups;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
@@ -31,7 +32,12 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  *       O(2) and adds {@code maximumFrequency}), {@code flip2dOnR2} or {@code trivialOnR2}; {@code axis} only
  *       when the reflection axis is not the default pi/2; {@code noBaseSpace} for
  *       {@link GSpaces#noBaseSpace} with {@code group} {@code cyclic} or {@code dihedral} (with {@code n}) or
- *       {@code so2} or {@code o2} (with {@code maximumFrequency});</li>
+ *       {@code so2} or {@code o2} (with {@code maximumFrequency}); on R^3 escnn's factories {@code rot3dOnR3} and
+ *       {@code flipRot3dOnR3} (with {@code maximumFrequency}), {@code octaOnR3}, {@code fullOctaOnR3},
+ *       {@code icoOnR3}, {@code fullIcoOnR3}, {@code rot2dOnR3},
+ *       {@code dihedralOnR3}, {@code conicalOnR3} (with {@code n}, and {@code maximumFrequency} for {@code n = -1}),
+ *       {@code mirOnR3}, {@code invOnR3}, {@code trivialOnR3}, with {@code axis} as above (a missing
+ *       {@code maximumFrequency} is escnn's default 2 on R^3, 6 on the plane);</li>
  *   <li>field keys: {@code trivial}, {@code regular}, {@code irrep:k} or {@code irrep:j,k} (e2cnn's irrep
  *       ids), {@code quotient:<subgroup>} and {@code induced:<subgroup>:<irrep id of the subgroup>} with the
  *       subgroup written {@code M} (C_N) or {@code None,M} / {@code k,M} (D_N), as in the e2cnn reference
@@ -102,6 +108,41 @@ public final class FieldTypeJson {
                 node.put("gspace", "noBaseSpace");
                 putGroup(node, g);
                 break;
+            case ROTATIONS_3D:
+            case ROTATIONS_AND_INVERSION_3D:
+                node.put("gspace", spatialFactory(g));
+                if (!g.isFinite()) {
+                    node.put("maximumFrequency", g.maximumFrequency());
+                }
+                break;
+            case ROTATIONS_ABOUT_Z:
+                node.put("gspace", "rot2dOnR3");
+                putOrder(node, g);
+                break;
+            case DIHEDRAL_ABOUT_Z:
+                node.put("gspace", "dihedralOnR3");
+                if (g.kind() == GroupKind.CYCLIC) {
+                    node.put("n", 1); // escnn's dihedralOnR3(1): the C_2 of one half turn
+                } else {
+                    putOrder(node, g);
+                }
+                putAxis(node, gs);
+                break;
+            case CONICAL:
+                node.put("gspace", "conicalOnR3");
+                putOrder(node, g);
+                putAxis(node, gs);
+                break;
+            case MIRROR:
+                node.put("gspace", "mirOnR3");
+                putAxis(node, gs);
+                break;
+            case INVERSION:
+                node.put("gspace", "invOnR3");
+                break;
+            case TRIVIAL_3D:
+                node.put("gspace", "trivialOnR3");
+                break;
             default:
                 node.put("gspace", "trivialOnR2");
                 break;
@@ -124,6 +165,19 @@ public final class FieldTypeJson {
                     + " is not one of the GSpaces factories' and cannot be written to JSON");
         }
         return node;
+    }
+
+    /** escnn's factory of the G-space of R^3 whose fibergroup is SO(3), O(3) or a polyhedral group. */
+    private static String spatialFactory(Group g) {
+        return switch (g.kind()) {
+            case SO3 -> "rot3dOnR3";
+            case O3 -> "flipRot3dOnR3";
+            case OCTAHEDRAL -> "octaOnR3";
+            case FULL_OCTAHEDRAL -> "fullOctaOnR3";
+            case ICOSAHEDRAL -> "icoOnR3";
+            case FULL_ICOSAHEDRAL -> "fullIcoOnR3";
+            default -> throw new IllegalArgumentException("group " + g.name() + " is no rotation group of R^3");
+        };
     }
 
     private static void putOrder(ObjectNode node, Group g) {
@@ -189,9 +243,47 @@ public final class FieldTypeJson {
             case "noBaseSpace":
                 gs = GSpaces.noBaseSpace(group(node));
                 break;
+            case "rot3dOnR3":
+                gs = GSpaces.rot3dOnR3(maximumFrequency3d(node));
+                break;
+            case "flipRot3dOnR3":
+                gs = GSpaces.flipRot3dOnR3(maximumFrequency3d(node));
+                break;
+            case "octaOnR3":
+                gs = GSpaces.octaOnR3();
+                break;
+            case "fullOctaOnR3":
+                gs = GSpaces.fullOctaOnR3();
+                break;
+            case "icoOnR3":
+                gs = GSpaces.icoOnR3();
+                break;
+            case "fullIcoOnR3":
+                gs = GSpaces.fullIcoOnR3();
+                break;
+            case "rot2dOnR3":
+                gs = GSpaces.rot2dOnR3(required(node, "n").asInt(), maximumFrequency3d(node));
+                break;
+            case "dihedralOnR3":
+                gs = GSpaces.dihedralOnR3(required(node, "n").asInt(), maximumFrequency3d(node), axis(node));
+                break;
+            case "conicalOnR3":
+                gs = GSpaces.conicalOnR3(required(node, "n").asInt(), maximumFrequency3d(node), axis(node));
+                break;
+            case "mirOnR3":
+                gs = GSpaces.mirOnR3(axis(node));
+                break;
+            case "invOnR3":
+                gs = GSpaces.invOnR3();
+                break;
+            case "trivialOnR3":
+                gs = GSpaces.trivialOnR3();
+                break;
             default:
                 throw new IllegalArgumentException("unknown gspace '" + kind + "' in field type description (valid:"
-                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace): " + node);
+                        + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace, rot3dOnR3, flipRot3dOnR3,"
+                        + " octaOnR3, fullOctaOnR3, icoOnR3, fullIcoOnR3, rot2dOnR3, dihedralOnR3, conicalOnR3, mirOnR3,"
+                        + " invOnR3, trivialOnR3): " + node);
         }
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode entry : required(node, "fields")) {
@@ -224,6 +316,11 @@ public final class FieldTypeJson {
     private static int maximumFrequency(JsonNode node) {
         JsonNode v = node.get("maximumFrequency");
         return v == null ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY : v.asInt();
+    }
+
+    private static int maximumFrequency3d(JsonNode node) {
+        JsonNode v = node.get("maximumFrequency");
+        return v == null ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY_3D : v.asInt();
     }
 
     private static double axis(JsonNode node) {

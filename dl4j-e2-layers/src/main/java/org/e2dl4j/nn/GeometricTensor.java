@@ -21,9 +21,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A feature map together with its {@link FieldType} (e2cnn's {@code GeometricTensor}): an NCHW array whose
- * channels are the type's fields, {@code x: R^2 -> R^c} transforming as {@code (g.x)(p) = rho(g) x(g^-1 p)}.
+ * channels are the type's fields, {@code x: R^2 -> R^c} transforming as {@code (g.x)(p) = rho(g) x(g^-1 p)}; on a
+ * G-space of R^3 an NCDHW volume, {@code x: R^3 -> R^c}.
  *
- * <p>The pair is checked on construction (rank 4, channel count = type size) and held as given, not copied.
+ * <p>The pair is checked on construction ({@link FieldType#checkFeatureMap}: rank 4, or 5 for volumes, channel
+ * count = type size) and held as given, not copied.
  * Every operation returns a new tensor and leaves this one unchanged; slices ({@link #fields(int, int)},
  * {@link #batch}, {@link #crop}, {@link #split}) are views of this tensor's array, like e2cnn's. Channels are
  * only ever selected field by field, so a slice is again a feature map of a field type. Arithmetic needs equal
@@ -35,8 +37,8 @@ public final class GeometricTensor {
     private final FieldType type;
 
     /**
-     * @throws IllegalArgumentException if {@code tensor} is not rank 4 (NCHW, the rank of maps on the plane) with
-     *                                  {@code type.size()} channels
+     * @throws IllegalArgumentException if {@code tensor} is not rank 4 (NCHW, the rank of maps on the plane; rank 5,
+     *                                  NCDHW, on R^3) with {@code type.size()} channels
      */
     public GeometricTensor(INDArray tensor, FieldType type) {
         this.type = Objects.requireNonNull(type, "type");
@@ -44,7 +46,7 @@ public final class GeometricTensor {
         this.tensor = tensor;
     }
 
-    /** The NCHW array. */
+    /** The NCHW (NCDHW) array. */
     public INDArray tensor() {
         return tensor;
     }
@@ -54,7 +56,7 @@ public final class GeometricTensor {
         return type;
     }
 
-    /** The shape [N, C, H, W] (a fresh array). */
+    /** The shape [N, C, H, W] ([N, C, D, H, W] for volumes; a fresh array). */
     public long[] shape() {
         return tensor.shape().clone(); // ND4J may hand out its own array
     }
@@ -72,9 +74,7 @@ public final class GeometricTensor {
         if (from == 0 && to == type.fieldCount()) {
             return this;
         }
-        INDArray channels = tensor.get(NDArrayIndex.all(),
-                NDArrayIndex.interval(type.fieldStart(from), type.fieldEnd(to - 1)), NDArrayIndex.all(),
-                NDArrayIndex.all());
+        INDArray channels = tensor.get(along(1, NDArrayIndex.interval(type.fieldStart(from), type.fieldEnd(to - 1))));
         return new GeometricTensor(channels, type.indexSelect(range(from, to)));
     }
 
@@ -122,17 +122,29 @@ public final class GeometricTensor {
      */
     public GeometricTensor batch(int from, int to) {
         checkRange("batch", from, to, tensor.size(0), "examples in a batch of shape " + Arrays.toString(shape()));
-        return new GeometricTensor(tensor.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.all()), type);
+        return new GeometricTensor(tensor.get(along(0, NDArrayIndex.interval(from, to))), type);
+    }
+
+    /** Indices selecting {@code index} along {@code axis} and everything along the other axes of the tensor. */
+    private INDArrayIndex[] along(int axis, INDArrayIndex index) {
+        INDArrayIndex[] indices = new INDArrayIndex[tensor.rank()];
+        for (int a = 0; a < indices.length; a++) {
+            indices[a] = a == axis ? index : NDArrayIndex.all();
+        }
+        return indices;
     }
 
     /**
      * The rows {@code [rowFrom, rowTo)} and columns {@code [columnFrom, columnTo)} of every map, a view of the same
      * type (e2cnn's {@code x[..., rowFrom:rowTo, columnFrom:columnTo]}).
      *
-     * @throws IllegalArgumentException for an empty or out-of-range window
+     * @throws IllegalArgumentException for an empty or out-of-range window, or a volume (NCDHW)
      */
     public GeometricTensor crop(int rowFrom, int rowTo, int columnFrom, int columnTo) {
+        if (tensor.rank() != 4) {
+            throw new IllegalArgumentException("crop: takes rows and columns of NCHW maps on the plane, got a rank-"
+                    + tensor.rank() + " tensor " + this);
+        }
         checkRange("crop", rowFrom, rowTo, tensor.size(2), "rows of shape " + Arrays.toString(shape()));
         checkRange("crop", columnFrom, columnTo, tensor.size(3), "columns of shape " + Arrays.toString(shape()));
         INDArrayIndex rows = NDArrayIndex.interval(rowFrom, rowTo);
@@ -178,7 +190,9 @@ public final class GeometricTensor {
             GeometricTensor p = parts.get(i);
             long[] a = first.shape();
             long[] b = p.shape();
-            if (a[0] != b[0] || a[2] != b[2] || a[3] != b[3] || first.tensor.dataType() != p.tensor.dataType()) {
+            a[1] = 0;
+            b[1] = 0;
+            if (!Arrays.equals(a, b) || first.tensor.dataType() != p.tensor.dataType()) {
                 throw new IllegalArgumentException("directSum needs tensors of one batch size, spatial size and data"
                         + " type: part 0 is " + first + " (" + first.tensor.dataType() + "), part " + i + " is " + p
                         + " (" + p.tensor.dataType() + ")");

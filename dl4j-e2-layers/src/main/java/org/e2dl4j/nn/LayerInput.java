@@ -10,7 +10,8 @@ import org.nd4j.linalg.workspace.ND4JWorkspaceException;
 
 /**
  * What every equivariant layer implementation does with an array before computing on it. Its input must be a
- * non-empty NCHW feature map of the layer's input field type ([N, C] fibers for a type without base space) (otherwise an {@link IllegalArgumentException}
+ * non-empty NCHW feature map of the layer's input field type (an NCDHW volume for a type of R^3, [N, C] fibers for a
+ * type without base space) (otherwise an {@link IllegalArgumentException}
  * naming the layer and its index, what was expected and the shape that came); it is then cast to the layer's
  * data type, as DL4J's stock layers do ({@code input.castTo(dataType)}), so a FLOAT input into a DOUBLE network
  * (and the reverse) computes in the network's type. The cast copy lives in the {@code INPUT} workspace where one
@@ -26,8 +27,8 @@ public final class LayerInput {
      * The input {@code x} of the layer configured by {@code conf} (at network index {@code index}), checked and
      * in the layer's {@code dataType}: x itself when it has that type already.
      *
-     * @throws IllegalArgumentException if x is not of rank 4, has the wrong number of channels, an empty batch
-     *                                  or an empty map
+     * @throws IllegalArgumentException if x is not of the field type's rank (4, or 5 for volumes), has the wrong
+     *                                  number of channels, an empty batch or an empty map
      */
     public static INDArray prepared(INDArray x, EquivariantLayer conf, int index, DataType dataType,
                                     LayerWorkspaceMgr workspaceMgr) {
@@ -71,6 +72,10 @@ public final class LayerInput {
         if (x.rank() == 4 && (x.size(2) == 0 || x.size(3) == 0)) {
             throw new IllegalArgumentException(layer + ": expected a feature map of at least 1 x 1 pixels, got "
                     + x.size(2) + " x " + x.size(3) + " in shape " + Arrays.toString(x.shape()));
+        }
+        if (x.rank() == 5 && (x.size(2) == 0 || x.size(3) == 0 || x.size(4) == 0)) {
+            throw new IllegalArgumentException(layer + ": expected a volume of at least 1 x 1 x 1 voxels, got "
+                    + x.size(2) + " x " + x.size(3) + " x " + x.size(4) + " in shape " + Arrays.toString(x.shape()));
         }
     }
 }

@@ -88,7 +88,13 @@ public final class CyclicGroup extends Group {
 
     @Override
     public boolean isElement(GroupElement g) {
-        return g.isFinite() && g.rotationOrder() == n && g.flip() == 0;
+        return !g.isSpatial() && g.isFinite() && g.rotationOrder() == n && g.flip() == 0;
+    }
+
+    /** The rotation r^1 (none for the trivial group). */
+    @Override
+    public List<GroupElement> generators() {
+        return n == 1 ? List.of() : List.of(rotation(1));
     }
 
     @Override

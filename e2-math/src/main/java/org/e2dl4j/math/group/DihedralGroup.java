@@ -100,7 +100,13 @@ public final class DihedralGroup extends Group {
 
     @Override
     public boolean isElement(GroupElement g) {
-        return g.isFinite() && g.rotationOrder() == n;
+        return !g.isSpatial() && g.isFinite() && g.rotationOrder() == n;
+    }
+
+    /** r^1 (unless N = 1) and the reflection f. */
+    @Override
+    public List<GroupElement> generators() {
+        return n == 1 ? List.of(reflection()) : List.of(element(0, 1), reflection());
     }
 
     @Override

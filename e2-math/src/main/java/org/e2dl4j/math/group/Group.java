@@ -2,9 +2,13 @@ package org.e2dl4j.math.group;
 
 import java.util.List;
 
+import org.hipparchus.geometry.euclidean.threed.Rotation;
+
 /**
- * A subgroup of O(2): C_N, D_N, SO(2) or O(2). Elements are {@link GroupElement}s {@code r_theta f^j}.
- * Groups are immutable values: two instances with the same kind and parameters are equal.
+ * A planar group (a subgroup of O(2): C_N, D_N, SO(2), O(2); elements {@code r_theta f^j}) or a 3D group
+ * (SO(3), O(3), the octahedral and icosahedral groups and their full versions; elements
+ * {@code (inversion, R)}), see {@link GroupElement}. Groups are immutable values: two instances with the
+ * same kind and parameters are equal.
  */
 public abstract class Group {
 
@@ -17,10 +21,10 @@ public abstract class Group {
     /** Number of elements; -1 for continuous groups. */
     public abstract int order();
 
-    /** N for C_N and D_N; -1 for SO(2) and O(2). */
+    /** N for C_N and D_N; -1 for SO(2), O(2) and the 3D groups. */
     public abstract int rotationOrder();
 
-    /** Whether the group contains reflections. */
+    /** Whether the group contains reflections (planar) or improper elements, i.e. the inversion (3D). */
     public abstract boolean hasReflections();
 
     /**
@@ -49,7 +53,10 @@ public abstract class Group {
     /** Whether {@code g} is an element of this group (exact, in its encoding). */
     public abstract boolean isElement(GroupElement g);
 
-    /** Whether two elements are equal, up to {@code tolerance} in the angle for continuous groups. */
+    /**
+     * Whether two elements are equal, up to {@code tolerance} in the angle for continuous groups (the angle of
+     * R_a^-1 R_b for SO(3) and O(3)).
+     */
     public boolean equal(GroupElement a, GroupElement b, double tolerance) {
         if (a.flip() != b.flip()) {
             return false;
@@ -57,9 +64,20 @@ public abstract class Group {
         if (isFinite()) {
             return a.equals(b);
         }
+        if (a.isSpatial() || b.isSpatial()) {
+            return a.isSpatial() == b.isSpatial()
+                    && Rotation.distance(a.rotation(), b.rotation()) <= tolerance;
+        }
         double d = Math.abs(a.angle() - b.angle()) % (2 * Math.PI);
         return Math.min(d, 2 * Math.PI - d) <= tolerance;
     }
+
+    /**
+     * Generators in the sense the kernel solvers need: elements whose common intertwiners are the group's
+     * intertwiners. For a finite group a generating set; for SO(2), O(2), SO(3) and O(3) a few generic
+     * rotations generating a dense subgroup, plus the reflection or inversion.
+     */
+    public abstract List<GroupElement> generators();
 
     /** A finite set of elements for tests: all elements of a finite group, a sample of a continuous one. */
     public abstract List<GroupElement> testingElements();

@@ -1,6 +1,6 @@
 package org.e2dl4j.math.group;
 
-/** Factories for the groups of this library, named as in e2cnn's {@code cyclic_group}, ... */
+/** Factories for the groups of this library, named as in e2cnn's / escnn's {@code cyclic_group}, ... */
 public final class Groups {
 
     private Groups() {
@@ -24,6 +24,36 @@ public final class Groups {
     /** O(2) with irreps up to {@code maximumFrequency}. */
     public static O2Group o2(int maximumFrequency) {
         return new O2Group(maximumFrequency);
+    }
+
+    /** SO(3) with irreps up to degree {@code maximumFrequency} (escnn's {@code so3_group}). */
+    public static SO3Group so3(int maximumFrequency) {
+        return new SO3Group(maximumFrequency);
+    }
+
+    /** O(3) with irreps up to degree {@code maximumFrequency} (escnn's {@code o3_group}). */
+    public static O3Group o3(int maximumFrequency) {
+        return new O3Group(maximumFrequency);
+    }
+
+    /** The octahedral group O of 24 rotations (escnn's {@code octa_group}). */
+    public static OctahedralGroup octa() {
+        return new OctahedralGroup(false);
+    }
+
+    /** The full octahedral group O_h of 48 elements (escnn's {@code full_octa_group}). */
+    public static OctahedralGroup fullOcta() {
+        return new OctahedralGroup(true);
+    }
+
+    /** The icosahedral group I of 60 rotations (escnn's {@code ico_group}). */
+    public static IcosahedralGroup ico() {
+        return new IcosahedralGroup(false);
+    }
+
+    /** The full icosahedral group I_h of 120 elements (escnn's {@code full_ico_group}). */
+    public static IcosahedralGroup fullIco() {
+        return new IcosahedralGroup(true);
     }
 
     /** The trivial group C_1. */

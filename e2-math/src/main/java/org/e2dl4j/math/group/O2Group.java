@@ -92,7 +92,13 @@ public final class O2Group extends Group {
 
     @Override
     public boolean isElement(GroupElement g) {
-        return !g.isFinite();
+        return !g.isSpatial() && !g.isFinite();
+    }
+
+    /** Two rotations by angles incommensurable with pi (1 and sqrt 2 radians) and the reflection f. */
+    @Override
+    public List<GroupElement> generators() {
+        return List.of(element(0, 1.0), element(0, Math.sqrt(2)), element(1, 0));
     }
 
     /** The 16 rotations by multiples of pi / 8, each with and without the reflection. */

@@ -91,7 +91,13 @@ public final class SO2Group extends Group {
 
     @Override
     public boolean isElement(GroupElement g) {
-        return !g.isFinite() && g.flip() == 0;
+        return !g.isSpatial() && !g.isFinite() && g.flip() == 0;
+    }
+
+    /** Two rotations by angles incommensurable with pi (1 and sqrt 2 radians): each generates a dense subgroup. */
+    @Override
+    public List<GroupElement> generators() {
+        return List.of(rotation(1.0), rotation(Math.sqrt(2)));
     }
 
     /** The 16 rotations by multiples of pi / 8 (which include the four grid-preserving ones). */

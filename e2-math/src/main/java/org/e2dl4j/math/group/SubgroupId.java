@@ -13,22 +13,167 @@ import java.util.Objects;
  *   <li>of O(2): {@code (None, -1)} for SO(2), {@code (None, M)} for C_M, {@code (theta, M)} for the
  *       dihedral subgroup D_M whose reflection axis is rotated by theta / 2, {@code (theta, 1)}
  *       for the flips and {@code (theta, -1)} for O(2) itself with its axis rotated by theta / 2
- *       ({@link #orthogonal(Double, int)}).</li>
+ *       ({@link #orthogonal(Double, int)});</li>
+ *   <li>of SO(3) and O(3), after escnn's ids: {@code 'so3'} ({@link #so3()}), {@code 'octa'} and {@code 'ico'}
+ *       (the rotation groups, {@link #octa()}, {@link #ico()}), {@code (True, 'octa')} and {@code (True, 'ico')}
+ *       (their full versions in O(3), {@link #fullOcta()}, {@link #fullIco()}), {@code (False, N)} (SO(2) for
+ *       N = -1, else C_N, about the z axis: {@link #planarRotations(int)}), {@code (True, N)} (O(2) or D_N whose
+ *       flip is the pi rotation about the x axis: {@link #planarDihedral(int)}; about the axis at angle a in the xy
+ *       plane: {@code (False, 2a, N)}, {@link #planarDihedral(double, int)}), {@code ('cone', N)} (O(2), D_N, or C_2
+ *       for N = 1, whose flip is the mirror y -> -y: {@link #cone(int)}; {@code ('cone', 2a, N)} with escnn's axis
+ *       a: {@link #cone(double, int)}) and {@code (True, False, 1)} (the inversion C_2 of O(3):
+ *       {@link #inversion()}).</li>
  * </ul>
  * Immutable value.
  */
 public final class SubgroupId {
 
-    private enum Form { SINGLE, PAIR_INDEX, PAIR_ANGLE }
+    private enum Form { SINGLE, PAIR_INDEX, PAIR_ANGLE, SPATIAL }
+
+    /** The kinds of subgroups of SO(3) and O(3) the spatial ids name. */
+    public enum Spatial {
+        /** SO(3) itself (in SO(3)) or the rotations of O(3). */
+        SO3,
+        /** The octahedral rotation group O. */
+        OCTA,
+        /** The icosahedral rotation group I. */
+        ICO,
+        /** O_h = O x inversion (in O(3)). */
+        FULL_OCTA,
+        /** I_h = I x inversion (in O(3)). */
+        FULL_ICO,
+        /** SO(2) or C_N about the z axis. */
+        PLANAR_ROTATIONS,
+        /** O(2) or D_N about the z axis, the flip the pi rotation about the x axis. */
+        PLANAR_DIHEDRAL,
+        /** O(2) or D_N about the z axis, the flip the mirror y -> -y (C_2 of that mirror for N = 1). */
+        CONE,
+        /** The inversion C_2 = {x -> x, x -> -x} (in O(3)). */
+        INVERSION
+    }
 
     private final Form form;
     private final Double axis;
     private final int order;
+    private final Spatial spatial;
 
     private SubgroupId(Form form, Double axis, int order) {
+        this(form, axis, order, null);
+    }
+
+    private SubgroupId(Form form, Double axis, int order, Spatial spatial) {
         this.form = form;
         this.axis = axis;
         this.order = order;
+        this.spatial = spatial;
+    }
+
+    /** SO(3) in O(3) (or in itself); escnn's {@code 'so3'}. */
+    public static SubgroupId so3() {
+        return new SubgroupId(Form.SPATIAL, null, -1, Spatial.SO3);
+    }
+
+    /** The octahedral rotation group O in SO(3) or O(3); escnn's {@code 'octa'} ({@code (False, 'octa')} in O(3)). */
+    public static SubgroupId octa() {
+        return new SubgroupId(Form.SPATIAL, null, 24, Spatial.OCTA);
+    }
+
+    /** The icosahedral rotation group I in SO(3) or O(3); escnn's {@code 'ico'} ({@code (False, 'ico')} in O(3)). */
+    public static SubgroupId ico() {
+        return new SubgroupId(Form.SPATIAL, null, 60, Spatial.ICO);
+    }
+
+    /** The full octahedral group O_h in O(3); escnn's {@code (True, 'octa')}. */
+    public static SubgroupId fullOcta() {
+        return new SubgroupId(Form.SPATIAL, null, 48, Spatial.FULL_OCTA);
+    }
+
+    /** The full icosahedral group I_h in O(3); escnn's {@code (True, 'ico')}. */
+    public static SubgroupId fullIco() {
+        return new SubgroupId(Form.SPATIAL, null, 120, Spatial.FULL_ICO);
+    }
+
+    /**
+     * The rotations about the z axis in SO(3) or O(3): SO(2) for {@code n = -1}, else C_N; escnn's
+     * {@code (False, N)} ({@code (False, False, N)} in O(3)). {@code planarRotations(1)} is the trivial group.
+     */
+    public static SubgroupId planarRotations(int n) {
+        checkPlanarOrder(n, "planarRotations");
+        return new SubgroupId(Form.SPATIAL, null, n, Spatial.PLANAR_ROTATIONS);
+    }
+
+    /**
+     * O(2) ({@code n = -1}) or D_N about the z axis whose flip is the pi rotation about the x axis, in SO(3) or
+     * O(3); escnn's {@code (True, N)} ({@code (False, True, N)} in O(3)).
+     */
+    public static SubgroupId planarDihedral(int n) {
+        return planarDihedral(0.0, n);
+    }
+
+    /**
+     * O(2) ({@code n = -1}) or D_N about the z axis whose flip is the pi rotation about the axis
+     * {@code (cos a, sin a, 0)}: escnn's {@code dihedralOnR3(n, axis = a)}, id {@code (False, 2a, N)} in O(3) (escnn's
+     * default a = pi / 2 flips about the y axis). {@code a = 0} is {@link #planarDihedral(int)}.
+     */
+    public static SubgroupId planarDihedral(double axis, int n) {
+        checkPlanarOrder(n, "planarDihedral");
+        checkAxis(axis, "planarDihedral");
+        return new SubgroupId(Form.SPATIAL, axis + 0.0, n, Spatial.PLANAR_DIHEDRAL);
+    }
+
+    /**
+     * The conic subgroup of O(3): O(2) ({@code n = -1}) or D_N (N > 1) about the z axis whose flip is the mirror
+     * y -> -y, and for {@code n = 1} the C_2 of that mirror alone; escnn's {@code ('cone', N)}.
+     */
+    public static SubgroupId cone(int n) {
+        return cone(0.0, n);
+    }
+
+    /**
+     * The conic subgroup with escnn's axis parameter a ({@code conicalOnR3(n, axis = a)}, {@code mirOnR3(axis = a)}; id
+     * {@code ('cone', 2a, N)}): {@link #cone(int)} conjugated by the rotation by -a about z, so that its mirror is
+     * x -> x - 2 (n . x) n with normal n = (sin a, cos a, 0) (escnn's default a = pi / 2: the mirror x -> -x).
+     */
+    public static SubgroupId cone(double axis, int n) {
+        checkPlanarOrder(n, "cone");
+        checkAxis(axis, "cone");
+        return new SubgroupId(Form.SPATIAL, axis + 0.0, n, Spatial.CONE);
+    }
+
+    private static void checkAxis(double axis, String factory) {
+        if (!Double.isFinite(axis)) {
+            throw new IllegalArgumentException("SubgroupId." + factory + "(axis, N) needs a finite axis angle in radians,"
+                    + " got " + axis);
+        }
+    }
+
+    /** The inversion subgroup C_2 of O(3); escnn's {@code (True, False, 1)}. */
+    public static SubgroupId inversion() {
+        return new SubgroupId(Form.SPATIAL, null, 2, Spatial.INVERSION);
+    }
+
+    private static void checkPlanarOrder(int n, String factory) {
+        if (n == 0 || n < -1) {
+            throw new IllegalArgumentException("SubgroupId." + factory + "(N) needs N = -1 (continuous) or N >= 1,"
+                    + " got " + n);
+        }
+    }
+
+    /** Whether this is one of the ids of subgroups of SO(3) and O(3). */
+    public boolean isSpatial() {
+        return form == Form.SPATIAL;
+    }
+
+    /**
+     * The kind of subgroup of SO(3) / O(3) a spatial id names.
+     *
+     * @throws IllegalStateException for a planar id
+     */
+    public Spatial spatial() {
+        if (spatial == null) {
+            throw new IllegalStateException("subgroup id " + this + " is a planar id, not one of SO(3) or O(3)");
+        }
+        return spatial;
     }
 
     /** The cyclic subgroup C_M of C_N or SO(2); e2cnn's id {@code M}. */
@@ -66,12 +211,19 @@ public final class SubgroupId {
         return form == Form.SINGLE;
     }
 
-    /** Whether the subgroup contains reflections. */
+    /** Whether the subgroup contains reflections (planar ids) or improper elements (spatial ids). */
     public boolean hasReflections() {
+        if (spatial != null) {
+            return spatial == Spatial.FULL_OCTA || spatial == Spatial.FULL_ICO || spatial == Spatial.CONE
+                    || spatial == Spatial.INVERSION;
+        }
         return axis != null;
     }
 
-    /** The reflection index (D_N) or angle (O(2)); only when {@link #hasReflections()}. */
+    /**
+     * The reflection index (D_N) or angle (O(2)); only when {@link #hasReflections()}; for the spatial
+     * {@link #planarDihedral(double, int)} and {@link #cone(double, int)} ids their axis angle a.
+     */
     public double axis() {
         if (axis == null) {
             throw new IllegalStateException("subgroup " + this + " has no reflection axis");
@@ -79,7 +231,7 @@ public final class SubgroupId {
         return axis;
     }
 
-    /** Number of rotations M of the subgroup (-1 for SO(2)). */
+    /** Number of rotations M of the subgroup (-1 for SO(2)); for spatial ids N, or the order of the finite group. */
     public int order() {
         return order;
     }
@@ -100,17 +252,30 @@ public final class SubgroupId {
             return false;
         }
         SubgroupId s = (SubgroupId) o;
-        return form == s.form && order == s.order && Objects.equals(axis, s.axis);
+        return form == s.form && order == s.order && Objects.equals(axis, s.axis) && spatial == s.spatial;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(form, axis, order);
+        return Objects.hash(form, axis, order, spatial);
     }
 
-    /** e2cnn's (Python) spelling of the id: {@code 2}, {@code (None, 4)}, {@code (0, 1)}. */
+    /** e2cnn's / escnn's (Python) spelling of the id: {@code 2}, {@code (None, 4)}, {@code (0, 1)}, {@code 'octa'}. */
     @Override
     public String toString() {
+        if (form == Form.SPATIAL) {
+            return switch (spatial) {
+                case SO3 -> "'so3'";
+                case OCTA -> "'octa'";
+                case ICO -> "'ico'";
+                case FULL_OCTA -> "(True, 'octa')";
+                case FULL_ICO -> "(True, 'ico')";
+                case PLANAR_ROTATIONS -> "(False, " + order + ")";
+                case PLANAR_DIHEDRAL -> axis == 0 ? "(True, " + order + ")" : "(False, " + 2 * axis + ", " + order + ")";
+                case CONE -> axis == 0 ? "('cone', " + order + ")" : "('cone', " + 2 * axis + ", " + order + ")";
+                case INVERSION -> "(True, False, 1)";
+            };
+        }
         switch (form) {
             case SINGLE:
                 return Integer.toString(order);

@@ -50,6 +50,9 @@ public final class SteerableKernelSampler implements PairBasisSampler {
             case NONE -> throw new IllegalArgumentException(gspace.name() + " has no base space, so no convolution"
                     + " kernels: its equivariant maps are the fiber intertwiners (" + FiberIntertwinerSampler.class
                     .getSimpleName() + ")");
+            case ROTATIONS_3D, ROTATIONS_AND_INVERSION_3D, ROTATIONS_ABOUT_Z, DIHEDRAL_ABOUT_Z, CONICAL, MIRROR, INVERSION,
+                    TRIVIAL_3D ->
+                    throw new IllegalArgumentException(gspace.name() + " acts on R^3: its kernels are not planar ones");
         };
     }
 

@@ -19,7 +19,7 @@ import org.e2dl4j.math.group.GroupElement;
  * Builds the irreps of a group in e2cnn's order:
  * C_N: irrep_0 .. irrep_(N/2); SO(2): irrep_0 .. irrep_F;
  * D_N: irrep_0,0, irrep_1,0 .. irrep_1,(N/2), then irrep_0,(N/2) for even N;
- * O(2): irrep_0,0, irrep_1,0 .. irrep_1,F.
+ * O(2): irrep_0,0, irrep_1,0 .. irrep_1,F; the 3D groups' irreps are {@link SpatialIrreps}'.
  */
 final class IrrepCatalog {
 
@@ -64,7 +64,7 @@ final class IrrepCatalog {
                 }
                 break;
             default:
-                throw new IllegalStateException("unknown group kind " + g.kind());
+                return SpatialIrreps.build(g);
         }
         return Collections.unmodifiableList(list);
     }

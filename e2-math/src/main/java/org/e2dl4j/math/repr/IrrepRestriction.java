@@ -26,15 +26,15 @@ import org.e2dl4j.math.group.SubgroupId;
  *   <li>O(2) to its copy (theta, -1) with the axis turned by theta / 2: irrep_j,k stays irrep_j,k, with
  *       Q = rot(k theta / 2) when it is 2-dimensional.</li>
  * </ul>
- * Here a is the angle of the subgroup's reflection: 2 pi axis / N for D_N, the id's angle for O(2).
- * Immutable.
+ * Here a is the angle of the subgroup's reflection: 2 pi axis / N for D_N, the id's angle for O(2). The irreps of the
+ * 3D groups restrict by {@link SpatialRestriction}'s rules. Immutable.
  */
 final class IrrepRestriction {
 
     private final double[][] changeOfBasis;
     private final List<IrreducibleRepresentation> irreps;
 
-    private IrrepRestriction(double[][] changeOfBasis, List<IrreducibleRepresentation> irreps) {
+    IrrepRestriction(double[][] changeOfBasis, List<IrreducibleRepresentation> irreps) {
         this.changeOfBasis = changeOfBasis;
         this.irreps = Collections.unmodifiableList(irreps);
     }
@@ -52,6 +52,9 @@ final class IrrepRestriction {
     /** The decomposition of {@code psi} (an irrep of {@code sub.parent()}) on the subgroup {@code sub}. */
     static IrrepRestriction of(IrreducibleRepresentation psi, Subgroup sub) {
         Group parent = sub.parent();
+        if (SpatialRestriction.isSpatial(parent)) {
+            return SpatialRestriction.of(psi, sub);
+        }
         Group h = sub.group();
         SubgroupId id = sub.id();
         GroupKind kind = parent.kind();

@@ -35,8 +35,9 @@ import org.e2dl4j.math.group.SubgroupId;
  *   <li>{@code sum[<key>][<key>]...:<name>} for the direct sum of the parts, named {@code name};</li>
  *   <li>{@code tensor[<key>][<key>]} for the tensor product of the two factors;</li>
  * </ul>
- * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N) or {@code None,-1} /
- * {@code None,M} / {@code theta,M} (of O(2)), e2cnn's ids without brackets and spaces. Changes
+ * a subgroup written {@code M} (of C_N or SO(2)), {@code None,M} / {@code k,M} (of D_N), {@code None,-1} /
+ * {@code None,M} / {@code theta,M} (of O(2)) or escnn's ids of the 3D groups ({@code 'octa'}, {@code True,'octa'},
+ * {@code False,4}, {@code 'cone',-1}, {@code True,False,1}, ...), e2cnn's ids without brackets and spaces. Changes
  * of basis have no key, nor do direct sums whose names have unbalanced brackets. {@link #parse} inverts
  * {@link #format}.
  */
@@ -283,14 +284,66 @@ public final class RecipeKey {
                 Double axis = parts[0].trim().equals("None") ? null : Double.valueOf(parts[0].trim());
                 return SubgroupId.orthogonal(axis, Integer.parseInt(parts[1].trim()));
             }
+            if (SpatialRestriction.isSpatial(g)) {
+                SubgroupId id = parseSpatialSubgroup(parts);
+                if (id != null) {
+                    return id;
+                }
+            }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new IllegalArgumentException("subgroup '" + key + "' of " + g.name()
-                + " is not of the form M (C_N, SO(2)), None,M / k,M (D_N) or None,-1 / None,M / theta,M (O(2))");
+                + " is not of the form M (C_N, SO(2)), None,M / k,M (D_N), None,-1 / None,M / theta,M (O(2)) or, of the"
+                + " 3D groups, 'so3' / 'octa' / 'ico' / True,'octa' / True,'ico' / False,N / True,N / 'cone',N /"
+                + " True,False,1");
     }
 
-    /** The key of a group: {@code C8}, {@code D4}, {@code SO(2)@f}, {@code O(2)@f} (f the maximum frequency). */
+    /** A spatial subgroup id from the parts of its key, or null. */
+    private static SubgroupId parseSpatialSubgroup(String[] parts) {
+        String key = String.join(",", parts).trim();
+        switch (key) {
+            case "'so3'":
+                return SubgroupId.so3();
+            case "'octa'":
+                return SubgroupId.octa();
+            case "'ico'":
+                return SubgroupId.ico();
+            case "True,'octa'":
+                return SubgroupId.fullOcta();
+            case "True,'ico'":
+                return SubgroupId.fullIco();
+            case "True,False,1":
+                return SubgroupId.inversion();
+            default:
+                break;
+        }
+        if (parts.length == 3) {
+            double axis = Double.parseDouble(parts[1].trim()) / 2;
+            int n = Integer.parseInt(parts[2].trim());
+            return switch (parts[0].trim()) {
+                case "False" -> SubgroupId.planarDihedral(axis, n);
+                case "'cone'" -> SubgroupId.cone(axis, n);
+                default -> null;
+            };
+        }
+        if (parts.length != 2) {
+            return null;
+        }
+        int n = Integer.parseInt(parts[1].trim());
+        return switch (parts[0].trim()) {
+            case "False" -> SubgroupId.planarRotations(n);
+            case "True" -> SubgroupId.planarDihedral(n);
+            case "'cone'" -> SubgroupId.cone(n);
+            default -> null;
+        };
+    }
+
+    /**
+     * The key of a group: {@code C8}, {@code D4}, {@code SO(2)@f}, {@code O(2)@f}, {@code SO(3)@f}, {@code O(3)@f}
+     * (f the maximum frequency), {@code Octahedral}, {@code FullOctahedral}, {@code Icosahedral},
+     * {@code FullIcosahedral}.
+     */
     public static String formatGroup(Group g) {
         return g.isFinite() ? g.name() : g.name() + "@" + g.maximumFrequency();
     }
@@ -308,6 +361,24 @@ public final class RecipeKey {
             if (key.startsWith("O(2)@")) {
                 return Groups.o2(Integer.parseInt(key.substring("O(2)@".length())));
             }
+            if (key.startsWith("SO(3)@")) {
+                return Groups.so3(Integer.parseInt(key.substring("SO(3)@".length())));
+            }
+            if (key.startsWith("O(3)@")) {
+                return Groups.o3(Integer.parseInt(key.substring("O(3)@".length())));
+            }
+            switch (key) {
+                case "Octahedral":
+                    return Groups.octa();
+                case "FullOctahedral":
+                    return Groups.fullOcta();
+                case "Icosahedral":
+                    return Groups.ico();
+                case "FullIcosahedral":
+                    return Groups.fullIco();
+                default:
+                    break;
+            }
             if (key.matches("[CD]\\d+")) {
                 int n = Integer.parseInt(key.substring(1));
                 return key.charAt(0) == 'C' ? Groups.cyclic(n) : Groups.dihedral(n);
@@ -315,7 +386,8 @@ public final class RecipeKey {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("unknown group '" + key + "' (valid: C<n>, D<n>, SO(2)@<f>, O(2)@<f>)");
+        throw new IllegalArgumentException("unknown group '" + key + "' (valid: C<n>, D<n>, SO(2)@<f>, O(2)@<f>,"
+                + " SO(3)@<f>, O(3)@<f>, Octahedral, FullOctahedral, Icosahedral, FullIcosahedral)");
     }
 
     private static String formatUser(RepresentationRecipe.UserDefined user) {
