@@ -30,6 +30,7 @@ import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
+import org.e2dl4j.nn.FieldVolumeInputType;
 import org.e2dl4j.nn.StockExport;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -37,8 +38,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The configuration shared by the steerable convolutions {@link R2Conv} and {@link R2ConvTransposed}: input
- * and output {@link FieldType}s on one G-space, a square kernel, its geometry and the kernel-basis policy.
+ * The configuration shared by the steerable convolutions, on the plane ({@link R2Conv}, {@link R2ConvTransposed},
+ * {@link R2Diffop}) and in space ({@link R3Conv}, {@link R3ConvTransposed}): escnn's {@code _RdConv}, whose
+ * options do not depend on the dimension d of the base space. Input and output {@link FieldType}s on one G-space,
+ * a square (cubic) kernel of k^d points, its geometry and the kernel-basis policy.
  * The filter is {@code K = sum_w weight_w * basis_w} over the G-steerable basis of the two types
  * ({@code K(g p) = rho_out(g) K(p) rho_in(g)^-1}); parameters are the basis weights ("W", e2cnn's layout) and
  * one bias per trivial irrep of the output type ("b").
@@ -248,9 +251,18 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         }
         long out = outType.size();
         long in = getInType().size();
-        SizeLimits.checkDoubles(SizeLimits.product(out, in, kernelSize, kernelSize), SizeLimits.ARRAY_LENGTH,
-                "its dense filter (" + out + " output x " + in + " input channels x " + kernelSize + " x "
-                        + kernelSize + ")");
+        SizeLimits.checkDoubles(SizeLimits.product(out, in, kernelPoints()), SizeLimits.ARRAY_LENGTH,
+                "its dense filter (" + out + " output x " + in + " input channels x " + kernelSize
+                        + (" x " + kernelSize).repeat(baseSpaceDimensionality() - 1) + ")");
+    }
+
+    /** k^d, the points of the kernel on the d-dimensional grid. */
+    private long kernelPoints() {
+        long points = 1;
+        for (int axis = 0; axis < baseSpaceDimensionality(); axis++) {
+            points = SizeLimits.product(points, kernelSize);
+        }
+        return points;
     }
 
     /**
@@ -268,14 +280,22 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         return StockExport.replacedBy(ExportedLayer.replacing(this, stockLayer(conv.hasBias()), stockParams(conv)));
     }
 
-    /** "W" the expanded filter and, with a bias, "b" the expanded bias of a trained layer. */
-    static Map<String, INDArray> stockParams(R2ConvLayer conv) {
+    /** "W" the expanded filter in the stock layer's layout and, with a bias, "b" the expanded bias of a trained layer. */
+    Map<String, INDArray> stockParams(R2ConvLayer conv) {
         Map<String, INDArray> params = new HashMap<>();
-        params.put("W", conv.expandedFilter());
+        params.put("W", stockFilter(conv.expandedFilter()));
         if (conv.hasBias()) {
             params.put("b", conv.expandedBias());
         }
         return params;
+    }
+
+    /**
+     * The expanded filter ({@link ConvolutionKind}'s layout) in the layout of the stock layer's "W": the same, unless
+     * a subclass's stock layer orders its axes otherwise.
+     */
+    INDArray stockFilter(INDArray filter) {
+        return filter;
     }
 
     /** The stock DL4J layer of the same kind, kernel, stride, padding, dilation and convolution mode. */
@@ -308,6 +328,9 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
+        if (baseSpaceDimensionality() == 3) {
+            return volumeOutputType(inputType, layerIndex);
+        }
         InputType.InputTypeConvolutional in = checkInputType(inputType, layerIndex);
         ConvGeometry g = geometry();
         try {
@@ -318,12 +341,31 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         }
     }
 
+    /** The output type [N, outC, D', H', W'] of a volumetric input (checked by the core's volume input check). */
+    private InputType volumeOutputType(InputType inputType, int layerIndex) {
+        requireValid(layerIndex);
+        InputType.InputTypeConvolutional3D in = checkVolumeInput(who(), inputType, getInType());
+        ConvGeometry g = geometry();
+        long[] sizes = {in.getDepth(), in.getHeight(), in.getWidth()};
+        try {
+            long[] out = new long[3];
+            for (int a = 0; a < 3; a++) {
+                paddingMode.checkSize(padding, sizes[a]);
+                out[a] = kind().outputSize(g, sizes[a]);
+            }
+            return FieldVolumeInputType.of(outType, out[0], out[1], out[2]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who() + ", input " + sizes[0] + " x " + sizes[1] + " x " + sizes[2] + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public LayerMemoryReport getMemoryReport(InputType inputType) {
         requireValid(-1);
         InputType outputType = getOutputType(-1, inputType);
         long params = initializer().numParams(this);
-        long filter = (long) getInType().size() * outType.size() * kernelSize * kernelSize;
+        long filter = getInType().size() * outType.size() * kernelPoints();
         long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(params);
         return new LayerMemoryReport.Builder(getLayerName(), getClass(), inputType, outputType)
                 .standardMemory(params, updaterState)

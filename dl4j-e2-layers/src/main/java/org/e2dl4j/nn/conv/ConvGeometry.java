@@ -3,7 +3,7 @@ package org.e2dl4j.nn.conv;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 
 /**
- * The spatial geometry of a square 2D convolution: kernel size k, stride s, padding p, dilation d, DL4J's
+ * The spatial geometry of a square (2D) or cubic (3D) convolution, the same along every spatial axis: kernel size k, stride s, padding p, dilation d, DL4J's
  * convolution mode and, for a transposed convolution, the output padding q. For an input of size n the output
  * size is {@code floor((n + 2p - d(k-1) - 1) / s) + 1} (Truncate; Strict also demands the division be exact) or
  * {@code ceil(n / s)} (Same, padding chosen by libnd4j); a transposed convolution maps n to
@@ -13,8 +13,8 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 public final class ConvGeometry {
 
     /**
-     * libnd4j's weight-format code for channels-first weights: [oC, iC, kH, kW] (OIYX) in conv2d,
-     * [iC, oC, kH, kW] (IOYX) in deconv2d.
+     * libnd4j's weight-format code for channels-first weights: [oC, iC, k...] in conv2d and conv3dnew,
+     * [iC, oC, k...] in deconv2d and deconv3d.
      */
     private static final int CHANNELS_FIRST_WEIGHTS = 1;
 
@@ -28,7 +28,7 @@ public final class ConvGeometry {
     /**
      * A geometry without output padding.
      *
-     * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a 2D mode)
+     * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a mode of these convolutions)
      */
     public ConvGeometry(int kernelSize, int stride, int padding, int dilation, ConvolutionMode mode) {
         this(kernelSize, stride, padding, dilation, mode, 0);
@@ -37,7 +37,7 @@ public final class ConvGeometry {
     /**
      * @param outputPadding q, the rows and columns a transposed convolution adds at the bottom and right; as in
      *                      PyTorch, below the stride or below the dilation, and 0 in Same mode
-     * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a 2D mode)
+     * @throws IllegalArgumentException if a size is out of range or the mode is Causal (not a mode of these convolutions)
      */
     public ConvGeometry(int kernelSize, int stride, int padding, int dilation, ConvolutionMode mode,
                         int outputPadding) {
@@ -122,11 +122,25 @@ public final class ConvGeometry {
         return out;
     }
 
-    /** libnd4j's integer arguments of conv2d / deconv2d (and their _bp) for NCHW data and channels-first weights. */
-    int[] opArguments() {
+    /**
+     * libnd4j's integer arguments of conv2d / deconv2d (2 dimensions) or conv3dnew / deconv3d (3), and of their _bp:
+     * kernel, stride, padding and dilation once per spatial axis, then Same mode, channels-first data (NCHW, NCDHW)
+     * and channels-first weights.
+     */
+    int[] opArguments(int dimensions) {
         boolean same = mode == ConvolutionMode.Same;
         int p = same ? 0 : padding;
-        return new int[] {kernelSize, kernelSize, stride, stride, p, p, dilation, dilation, same ? 1 : 0, 0, CHANNELS_FIRST_WEIGHTS};
+        int[] args = new int[4 * dimensions + 3];
+        for (int a = 0; a < dimensions; a++) {
+            args[a] = kernelSize;
+            args[dimensions + a] = stride;
+            args[2 * dimensions + a] = p;
+            args[3 * dimensions + a] = dilation;
+        }
+        args[4 * dimensions] = same ? 1 : 0;
+        args[4 * dimensions + 1] = 0;
+        args[4 * dimensions + 2] = CHANNELS_FIRST_WEIGHTS;
+        return args;
     }
 
     public int kernelSize() {

@@ -1,80 +1,82 @@
 package org.e2dl4j.nn.conv;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Which libnd4j operation a steerable layer runs, called directly (NCHW data, channels-first weights) so
- * that CPU builds reach oneDNN: a convolution ({@code conv2d}, filter [outC, inC, k, k]) or a transposed
- * convolution ({@code deconv2d}, filter [inC, outC, k, k]). Both take an optional bias [outC].
+ * Which libnd4j operation a steerable layer runs, called directly (channels-first data NCHW / NCDHW,
+ * channels-first weights) so that CPU builds reach oneDNN where libnd4j has it: a convolution ({@code conv2d} on
+ * the plane, {@code conv3dnew} in space; filter [outC, inC, k, k(, k)]) or a transposed convolution
+ * ({@code deconv2d}, {@code deconv3d}; filter [inC, outC, k, k(, k)]). Both take an optional bias [outC]. The
+ * number of spatial dimensions d (2 or 3) is the data's rank minus 2.
  */
 public enum ConvolutionKind {
 
-    /** {@code y = x * K + b} (cross-correlation), filter [outC, inC, k, k]. */
-    CONVOLUTION("conv2d", "conv2d_bp") {
+    /** {@code y = x * K + b} (cross-correlation), filter [outC, inC, k...]. */
+    CONVOLUTION("conv2d", "conv2d_bp", "conv3dnew", "conv3dnew_bp") {
         @Override
         public long outputSize(ConvGeometry g, long n) {
             return g.outputSize(n);
         }
-
-        @Override
-        long[] filterShape(int inChannels, int outChannels, int k) {
-            return new long[] {outChannels, inChannels, k, k};
-        }
     },
 
-    /** The adjoint of a convolution with a filter [inC, outC, k, k], upsampling by the stride. */
-    TRANSPOSED("deconv2d", "deconv2d_bp") {
+    /** The adjoint of a convolution with a filter [inC, outC, k...], upsampling by the stride. */
+    TRANSPOSED("deconv2d", "deconv2d_bp", "deconv3d", "deconv3d_bp") {
         @Override
         public long outputSize(ConvGeometry g, long n) {
             return g.transposedOutputSize(n);
         }
-
-        @Override
-        long[] filterShape(int inChannels, int outChannels, int k) {
-            return new long[] {inChannels, outChannels, k, k};
-        }
     };
 
-    private final String forwardOp;
-    private final String backwardOp;
+    private final String[] forwardOps;
+    private final String[] backwardOps;
 
-    ConvolutionKind(String forwardOp, String backwardOp) {
-        this.forwardOp = forwardOp;
-        this.backwardOp = backwardOp;
+    ConvolutionKind(String forward2d, String backward2d, String forward3d, String backward3d) {
+        this.forwardOps = new String[] {forward2d, forward3d};
+        this.backwardOps = new String[] {backward2d, backward3d};
     }
 
     /** Spatial output size for input size n (IllegalArgumentException if the output would be empty). */
     public abstract long outputSize(ConvGeometry g, long n);
 
-    /** Shape of the filter the op takes. */
-    abstract long[] filterShape(int inChannels, int outChannels, int k);
-
-    /** Element stride between consecutive output channels in the filter. */
-    long outChannelStride(int inChannels, int outChannels, int k) {
-        return this == CONVOLUTION ? (long) inChannels * k * k : (long) k * k;
+    /** Shape of the filter the op takes for d spatial dimensions: [outC, inC, k^d] or [inC, outC, k^d]. */
+    long[] filterShape(int inChannels, int outChannels, int k, int dimensions) {
+        long[] shape = new long[2 + dimensions];
+        shape[0] = this == CONVOLUTION ? outChannels : inChannels;
+        shape[1] = this == CONVOLUTION ? inChannels : outChannels;
+        Arrays.fill(shape, 2, shape.length, k);
+        return shape;
     }
 
-    /** Element stride between consecutive input channels in the filter. */
-    long inChannelStride(int inChannels, int outChannels, int k) {
-        return this == CONVOLUTION ? (long) k * k : (long) outChannels * k * k;
+    /** Element stride between consecutive output channels in a filter of {@code kernelPoints} (k^d) taps. */
+    long outChannelStride(int inChannels, int outChannels, long kernelPoints) {
+        return this == CONVOLUTION ? inChannels * kernelPoints : kernelPoints;
+    }
+
+    /** Element stride between consecutive input channels in a filter of {@code kernelPoints} (k^d) taps. */
+    long inChannelStride(int inChannels, int outChannels, long kernelPoints) {
+        return this == CONVOLUTION ? kernelPoints : outChannels * kernelPoints;
     }
 
     /**
      * Runs the forward op into {@code out}; {@code bias} may be null. A dilated geometry runs as the undilated
      * convolution with the filter's taps spread d apart ({@link ConvGeometry#undilated}): oneDNN builds of libnd4j
-     * M2.1 refuse dilated primitives ("could not create a descriptor for a dilated convolution").
+     * M2.1 refuse dilated primitives in float ("could not create a descriptor for a dilated convolution", in 2D and
+     * in 3D).
      */
     void forward(INDArray x, INDArray filter, INDArray bias, INDArray out, ConvGeometry g) {
+        int dimensions = spatialDimensions(x);
         INDArray runFilter = g.dilation() > 1 ? spread(filter, g.dilation()) : filter;
         ConvGeometry run = g.dilation() > 1 ? g.undilated() : g;
-        Nd4j.exec(DynamicCustomOp.builder(forwardOp).addInputs(inputs(x, runFilter, bias, null))
-                .addOutputs(out).addIntegerArguments(run.opArguments()).build());
+        Nd4j.exec(DynamicCustomOp.builder(forwardOps[dimensions - 2]).addInputs(inputs(x, runFilter, bias, null))
+                .addOutputs(out).addIntegerArguments(run.opArguments(dimensions)).build());
     }
 
     /**
@@ -83,32 +85,53 @@ public enum ConvolutionKind {
      */
     void backward(INDArray x, INDArray filter, INDArray bias, INDArray gradOut, INDArray gradX, INDArray gradFilter,
                   INDArray gradBias, ConvGeometry g) {
+        int dimensions = spatialDimensions(x);
         int d = g.dilation();
         INDArray runFilter = d > 1 ? spread(filter, d) : filter;
         INDArray runGradFilter = d > 1 ? Nd4j.createUninitialized(runFilter.dataType(), runFilter.shape()) : gradFilter;
         INDArray[] outputs = bias == null
                 ? new INDArray[] {gradX, runGradFilter}
                 : new INDArray[] {gradX, runGradFilter, gradBias};
-        Nd4j.exec(DynamicCustomOp.builder(backwardOp).addInputs(inputs(x, runFilter, bias, gradOut))
-                .addOutputs(outputs).addIntegerArguments((d > 1 ? g.undilated() : g).opArguments()).build());
+        Nd4j.exec(DynamicCustomOp.builder(backwardOps[dimensions - 2]).addInputs(inputs(x, runFilter, bias, gradOut))
+                .addOutputs(outputs).addIntegerArguments((d > 1 ? g.undilated() : g).opArguments(dimensions)).build());
         if (d > 1) {
             gradFilter.assign(taps(runGradFilter, d));
         }
     }
 
-    /** The filter [a, b, k, k] with its taps d apart: [a, b, d(k-1)+1, d(k-1)+1], zero between the taps. */
-    private static INDArray spread(INDArray filter, int d) {
-        long k = filter.size(2);
-        long span = d * (k - 1) + 1;
-        INDArray spread = Nd4j.zeros(filter.dataType(), filter.size(0), filter.size(1), span, span);
+    /** d of NCHW (2) or NCDHW (3) data. */
+    private static int spatialDimensions(INDArray x) {
+        int dimensions = x.rank() - 2;
+        if (dimensions != 2 && dimensions != 3) {
+            throw new IllegalArgumentException("expected NCHW or NCDHW data (rank 4 or 5), got shape "
+                    + Arrays.toString(x.shape()));
+        }
+        return dimensions;
+    }
+
+    /**
+     * The filter [a, b, k...] with its taps d apart: [a, b, d(k-1)+1 ...], zero between the taps (a new array; for
+     * d = 1 a copy).
+     */
+    static INDArray spread(INDArray filter, int d) {
+        long[] shape = filter.shape().clone();
+        for (int axis = 2; axis < shape.length; axis++) {
+            shape[axis] = d * (shape[axis] - 1) + 1;
+        }
+        INDArray spread = Nd4j.zeros(filter.dataType(), shape);
         taps(spread, d).assign(filter);
         return spread;
     }
 
     /** The view of the taps d apart of a spread filter (the entries of the dilated kernel). */
     private static INDArray taps(INDArray spread, int d) {
-        return spread.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, d, spread.size(2)),
-                NDArrayIndex.interval(0, d, spread.size(3)));
+        INDArrayIndex[] index = new INDArrayIndex[spread.rank()];
+        index[0] = NDArrayIndex.all();
+        index[1] = NDArrayIndex.all();
+        for (int axis = 2; axis < index.length; axis++) {
+            index[axis] = NDArrayIndex.interval(0, d, spread.size(axis));
+        }
+        return spread.get(index);
     }
 
     private static INDArray[] inputs(INDArray x, INDArray filter, INDArray bias, INDArray gradOut) {

@@ -13,7 +13,8 @@ import org.e2dl4j.math.kernel.SampledBasis;
  * @param inSize       size i of the input representation
  * @param weightOffset index of the pair's first weight; its weights are laid out [outOcc][inOcc][element]
  * @param dimension    number of basis elements
- * @param basis        the sampled basis, row-major [element][o][i][row * k + column]
+ * @param basis        the sampled basis, row-major [element][o][i][kernel point] (points row-major over the
+ *                     spatial axes: row * k + column on the plane, (depth * k + row) * k + column in space)
  */
 record ExpansionBlock(int[] outStarts, int[] inStarts, int outSize, int inSize, int weightOffset, int dimension,
                       double[] basis) {

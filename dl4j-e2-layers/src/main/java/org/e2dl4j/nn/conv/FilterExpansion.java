@@ -11,11 +11,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Expands the weights of a steerable layer into its dense filter, and dL/dfilter back into dL/dweights,
- * with ND4J matrix ops over the shared per-pair bases. For a pair with nOut x nIn occurrences of an
- * (o x i) block and a basis B [dim, o*i*k*k]:
+ * with ND4J matrix ops over the shared per-pair bases. The kernel has K = k^d points (k x k on the plane, k x k x k
+ * in space), in the row-major order of the filter's spatial axes. For a pair with nOut x nIn occurrences of an
+ * (o x i) block and a basis B [dim, o*i*K]:
  * <pre>
- *   forward:  P = W_pair [nOut*nIn, dim] x B,  filter[out channels, in channels] &lt;- P as [nOut, o, nIn, i, k*k]
- *   backward: dW_pair = G [nOut*nIn, o*i*k*k] x B^T, with G the same blocks read from dL/dfilter
+ *   forward:  P = W_pair [nOut*nIn, dim] x B,  filter[out channels, in channels] &lt;- P as [nOut, o, nIn, i, K]
+ *   backward: dW_pair = G [nOut*nIn, o*i*K] x B^T, with G the same blocks read from dL/dfilter
  * </pre>
  * The blocks are placed with strided views: one assignment per run of evenly spaced occurrences (all of a
  * pair's fields, when they are contiguous or regularly interleaved). With {@code groups > 1} the weights
@@ -36,20 +37,24 @@ final class FilterExpansion {
      * @param inChannels  input channels (all groups)
      * @param outChannels output channels (all groups)
      * @param kernelSize  k
+     * @param dimensions  d, the spatial dimensions of the filter (2 or 3)
      * @param groups      number of groups dividing both channel counts
-     * @param kind        decides the filter layout (OIYX or IOYX)
+     * @param kind        decides the filter layout ([outC, inC, k^d] or [inC, outC, k^d])
      * @param dataType    the layer's data type
      */
     @SuppressWarnings("try")
-    FilterExpansion(List<ExpansionBlock> blocks, int inChannels, int outChannels, int kernelSize, int groups,
-                    ConvolutionKind kind, DataType dataType) {
-        int kk = kernelSize * kernelSize;
+    FilterExpansion(List<ExpansionBlock> blocks, int inChannels, int outChannels, int kernelSize, int dimensions,
+                    int groups, ConvolutionKind kind, DataType dataType) {
+        int kk = 1;
+        for (int axis = 0; axis < dimensions; axis++) {
+            kk *= kernelSize;
+        }
         int inPerGroup = inChannels / groups;
         int outPerGroup = outChannels / groups;
-        long outStride = kind.outChannelStride(inChannels, outChannels, kernelSize);
-        long inStride = kind.inChannelStride(inChannels, outChannels, kernelSize);
+        long outStride = kind.outChannelStride(inChannels, outChannels, kk);
+        long inStride = kind.inChannelStride(inChannels, outChannels, kk);
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            long[] shape = kind.filterShape(inChannels, outChannels, kernelSize);
+            long[] shape = kind.filterShape(inChannels, outChannels, kernelSize, dimensions);
             this.filter = Nd4j.zeros(dataType, shape);
             this.gradFilter = Nd4j.zeros(dataType, shape);
             for (ExpansionBlock b : blocks) {

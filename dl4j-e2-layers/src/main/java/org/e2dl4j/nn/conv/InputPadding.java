@@ -7,14 +7,16 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /**
- * The explicit padding of a steerable convolution's input by a non-zero {@link PaddingMode}, and its adjoint.
- * Forward: the input is copied into the centre of a [N, C, H + 2p, W + 2p] array, then every border row (within
- * the centre columns) and every border column (over all rows) is copied from the row or column the mode names.
- * Backward: dL/dx is the centre of dL/d(padded) plus, for every border column and then every border row, its
- * gradient added onto the column or row it was copied from. Each step is one ND4J assignment or addition of a
- * row or column slice (4p per pass), never a loop over elements.
+ * The explicit padding of a steerable convolution's input by a non-zero {@link PaddingMode}, and its adjoint, on
+ * NCHW or NCDHW data. Forward: the input is copied into the centre of an array p larger on both sides of every
+ * spatial axis, then the spatial axes are padded one after the other: every border slice of an axis (over the
+ * whole extent of the axes already padded and the centre of the others) is copied from the slice the mode names.
+ * Backward: the same steps in reverse order, each border slice's gradient added onto the slice it was copied
+ * from, then dL/dx is the centre. Each step is one ND4J assignment or addition of a slice (2p per axis and pass),
+ * never a loop over elements.
  */
 final class InputPadding {
 
@@ -29,41 +31,63 @@ final class InputPadding {
         this.padding = padding;
     }
 
-    /** x [N, C, H, W] padded on every side, in a new array of the given workspace type. */
+    /** x [N, C, spatial...] padded on every side, in a new array of the given workspace type. */
     INDArray pad(INDArray x, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
-        int p = padding;
-        int h = (int) x.size(2);
-        int w = (int) x.size(3);
-        INDArray padded = workspaceMgr.createUninitialized(arrayType, x.dataType(),
-                new long[] {x.size(0), x.size(1), h + 2L * p, w + 2L * p}, 'c');
-        padded.get(all(), all(), interval(p, p + h), interval(p, p + w)).assign(x);
-        for (int j : border(h)) {
-            padded.get(all(), all(), point(j), interval(p, p + w))
-                    .assign(x.get(all(), all(), point(mode.source(j, p, h)), all()));
+        long[] shape = x.shape().clone();
+        for (int axis = 2; axis < shape.length; axis++) {
+            shape[axis] += 2L * padding;
         }
-        for (int j : border(w)) {
-            padded.get(all(), all(), all(), point(j)).assign(padded.get(all(), all(), all(), point(p + mode.source(j, p, w))));
+        INDArray padded = workspaceMgr.createUninitialized(arrayType, x.dataType(), shape, 'c');
+        padded.get(centre(x)).assign(x);
+        for (int axis = 2; axis < x.rank(); axis++) {
+            int n = (int) x.size(axis);
+            for (int j : border(n)) {
+                padded.get(slice(x, axis, j)).assign(padded.get(slice(x, axis, padding + mode.source(j, padding, n))));
+            }
         }
         return padded;
     }
 
     /**
-     * dL/dx into {@code gradX} [N, C, H, W] from dL/d(padded) ({@code gradPadded}, which is modified: its centre
-     * columns collect the border columns' gradients).
+     * dL/dx into {@code gradX} [N, C, spatial...] from dL/d(padded) ({@code gradPadded}, which is modified: its
+     * inner slices collect the border slices' gradients).
      */
     void backprop(INDArray gradPadded, INDArray gradX) {
-        int p = padding;
-        int h = (int) gradX.size(2);
-        int w = (int) gradX.size(3);
-        for (int j : border(w)) {
-            gradPadded.get(all(), all(), all(), point(p + mode.source(j, p, w)))
-                    .addi(gradPadded.get(all(), all(), all(), point(j)));
+        for (int axis = gradX.rank() - 1; axis >= 2; axis--) {
+            int n = (int) gradX.size(axis);
+            for (int j : border(n)) {
+                gradPadded.get(slice(gradX, axis, padding + mode.source(j, padding, n)))
+                        .addi(gradPadded.get(slice(gradX, axis, j)));
+            }
         }
-        gradX.assign(gradPadded.get(all(), all(), interval(p, p + h), interval(p, p + w)));
-        for (int j : border(h)) {
-            gradX.get(all(), all(), point(mode.source(j, p, h)), all())
-                    .addi(gradPadded.get(all(), all(), point(j), interval(p, p + w)));
+        gradX.assign(gradPadded.get(centre(gradX)));
+    }
+
+    /**
+     * The index, in the padded array of the unpadded {@code x}, of the slice at position j of spatial {@code axis}:
+     * all of N and C, the whole extent of the spatial axes before it (already padded), the centre of those after it.
+     */
+    private INDArrayIndex[] slice(INDArray x, int axis, int j) {
+        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
+        for (int a = 0; a < index.length; a++) {
+            if (a < 2 || a < axis) {
+                index[a] = all();
+            } else if (a == axis) {
+                index[a] = point(j);
+            } else {
+                index[a] = interval(padding, padding + x.size(a));
+            }
         }
+        return index;
+    }
+
+    /** The index of the unpadded {@code x} in its padded array: all of N and C, the centre of every spatial axis. */
+    private INDArrayIndex[] centre(INDArray x) {
+        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
+        for (int a = 0; a < index.length; a++) {
+            index[a] = a < 2 ? all() : interval(padding, padding + x.size(a));
+        }
+        return index;
     }
 
     /** The padded positions outside the input along an axis of size n: 0 .. p-1 and n+p .. n+2p-1. */

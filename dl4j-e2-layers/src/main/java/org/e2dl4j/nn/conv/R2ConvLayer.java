@@ -4,6 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -23,23 +24,26 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /**
- * The implementation of {@link org.e2dl4j.nn.conv.R2Conv} and {@link org.e2dl4j.nn.conv.R2ConvTransposed}.
+ * The implementation of the steerable convolutions on the plane ({@link org.e2dl4j.nn.conv.R2Conv},
+ * {@link org.e2dl4j.nn.conv.R2ConvTransposed}, NCHW) and in space ({@link org.e2dl4j.nn.conv.R3Conv},
+ * {@link org.e2dl4j.nn.conv.R3ConvTransposed}, NCDHW); d = 2 or 3 spatial axes, each treated alike.
  *
  * <ul>
  *   <li>forward: the filter and bias are expanded from the parameters ({@link FilterExpansion},
  *       {@link BiasExpansion}) only when the parameters changed (byte comparison with a snapshot), then
- *       libnd4j's conv2d / deconv2d runs on the input: inference with unchanged parameters costs one plain
- *       convolution;</li>
+ *       libnd4j's conv2d / deconv2d (conv3dnew / deconv3d) runs on the input: inference with unchanged
+ *       parameters costs one plain convolution;</li>
  *   <li>backward: the forward pass's filter and input are reused (no recomputation when the activation is the
- *       identity, the default), conv2d_bp / deconv2d_bp give dL/dx, dL/dfilter and dL/dbias per channel, and
+ *       identity, the default), the ops' _bp give dL/dx, dL/dfilter and dL/dbias per channel, and
  *       the transposed expansions give dL/dweights and dL/dbias.</li>
  *   <li>a padding mode other than zeros pads the input explicitly ({@link InputPadding}) before an unpadded op,
  *       and folds dL/d(padded input) back onto dL/dx;</li>
- *   <li>an output padding q (transposed only) runs deconv2d with padding max(p - q, 0) and keeps its rows and
- *       columns from p - max(p - q, 0) on; rows beyond it hold the bias alone. Backward pads dL/dy back to the
- *       op's output with zeros, and dL/dbias is the sum of dL/dy.</li>
+ *   <li>an output padding q (transposed only) runs the op with padding max(p - q, 0) and keeps its output from
+ *       p - max(p - q, 0) on along every spatial axis; positions beyond it hold the bias alone. Backward pads dL/dy
+ *       back to the op's output with zeros, and dL/dbias is the sum of dL/dy.</li>
  * </ul>
  * The input is checked and cast to the layer's data type ({@link LayerInput}). The output is created in the
  * ACTIVATIONS workspace, dL/dx in ACTIVATION_GRAD; the expanded filter and its gradient buffer live outside
@@ -48,6 +52,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
 
     private final ConvolutionKind kind;
+    /** d, the number of spatial axes (2: NCHW, 3: NCDHW). */
+    private final int dimensions;
     /** The layer's geometry (output sizes). */
     private final ConvGeometry geometry;
     /** The geometry the libnd4j op runs with: unpadded for an explicit padding mode, less padded for an output padding. */
@@ -65,6 +71,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
         super(conf, dataType);
         AbstractR2Conv c = (AbstractR2Conv) conf.getLayer();
         this.kind = c.kind();
+        this.dimensions = c.getInType().gspace().dimensionality();
         this.geometry = c.geometry();
         if (c.getPaddingMode() != PaddingMode.ZEROS) {
             this.inputPadding = new InputPadding(c.getPaddingMode(), geometry.padding());
@@ -86,7 +93,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
             blocks.add(ExpansionBlock.of(pair));
         }
         this.filter = new FilterExpansion(blocks, c.getInType().size(), c.getOutType().size(), c.getKernelSize(),
-                c.getGroups(), kind, dataType);
+                dimensions, c.getGroups(), kind, dataType);
         this.bias = c.hasBiasParams() ? new BiasExpansion(basis.biasBlocks(), c.getOutType().size(), dataType) : null;
     }
 
@@ -141,14 +148,12 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
             inputPadding.backprop(gradPadded, gradInput);
         } else if (opGeometry != geometry) {
             INDArray gradOp = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType, opOutputShape(), 'c');
-            long rows = coveredRows(gradOp.size(2), delta.size(2));
-            long cols = coveredRows(gradOp.size(3), delta.size(3));
-            gradOp.get(all(), all(), interval(outputOffset, outputOffset + rows), interval(outputOffset, outputOffset + cols))
-                    .assign(delta.get(all(), all(), interval(0, rows), interval(0, cols)));
+            long[] covered = covered(gradOp, delta);
+            gradOp.get(window(covered, outputOffset)).assign(delta.get(window(covered, 0)));
             kind.backward(input, filter.filter(), expandedBias, gradOp, gradInput, filter.gradientBuffer(), channelGradBias,
                     opGeometry);
             if (channelGradBias != null) {
-                channelGradBias.assign(delta.sum(0, 2, 3));
+                channelGradBias.assign(delta.sum(allButChannels()));
             }
         } else {
             kind.backward(input, filter.filter(), expandedBias, delta, gradInput, filter.gradientBuffer(), channelGradBias,
@@ -168,7 +173,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
     }
 
     /**
-     * The dense filter for the current parameters ([outC, inC, k, k] for a convolution, [inC, outC, k, k] for a
+     * The dense filter for the current parameters ([outC, inC, k^d] for a convolution, [inC, outC, k^d] for a
      * transposed one), a copy outside workspaces: what {@link org.e2dl4j.nn.Export} puts in a stock layer.
      */
     @SuppressWarnings("try")
@@ -195,18 +200,14 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
     private INDArray convolve(boolean training, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
         AbstractR2Conv c = layerConf();
         input = LayerInput.prepared(input, c, index, dataType, workspaceMgr);
-        long height;
-        long width;
+        long[] shape;
         try {
-            c.getPaddingMode().checkSize(geometry.padding(), Math.min(input.size(2), input.size(3)));
-            height = kind.outputSize(geometry, input.size(2));
-            width = kind.outputSize(geometry, input.size(3));
+            shape = outputShape(geometry);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(c.describe() + " (layer index " + index + "), input shape "
-                    + java.util.Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
+                    + Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
         }
         refresh(training, workspaceMgr);
-        long[] shape = {input.size(0), c.getOutType().size(), height, width};
         INDArray expandedBias = bias == null ? null : bias.expanded();
         if (inputPadding != null) {
             INDArray padded = inputPadding.pad(input, ArrayType.FF_WORKING_MEM, workspaceMgr);
@@ -218,14 +219,11 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
             INDArray full = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, opOutputShape(), 'c');
             kind.forward(input, filter.filter(), expandedBias, full, opGeometry);
             INDArray out = workspaceMgr.create(arrayType, dataType, shape, 'c');
-            long rows = coveredRows(full.size(2), height);
-            long cols = coveredRows(full.size(3), width);
-            if (expandedBias != null && (rows < height || cols < width)) {
+            long[] covered = covered(full, out);
+            if (expandedBias != null && !Arrays.equals(covered, Arrays.copyOfRange(shape, 2, shape.length))) {
                 Nd4j.getExecutioner().exec(new BroadcastAddOp(out, expandedBias, out, 1));
             }
-            out.get(all(), all(), interval(0, rows), interval(0, cols))
-                    .assign(full.get(all(), all(), interval(outputOffset, outputOffset + rows),
-                            interval(outputOffset, outputOffset + cols)));
+            out.get(window(covered, 0)).assign(full.get(window(covered, outputOffset)));
             return out;
         }
         INDArray out = workspaceMgr.createUninitialized(arrayType, dataType, shape, 'c');
@@ -233,15 +231,55 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
         return out;
     }
 
-    /** The shape of the op's output for the current input (output padding: the less padded transposed output). */
-    private long[] opOutputShape() {
-        return new long[] {input.size(0), layerConf().getOutType().size(), kind.outputSize(opGeometry, input.size(2)),
-                kind.outputSize(opGeometry, input.size(3))};
+    /**
+     * The output shape [N, outC, spatial...] of a geometry for the current input, after checking that the padding
+     * mode admits the input's spatial sizes.
+     *
+     * @throws IllegalArgumentException if the padding mode or the geometry refuses the input's sizes
+     */
+    private long[] outputShape(ConvGeometry g) {
+        long[] shape = new long[2 + dimensions];
+        shape[0] = input.size(0);
+        shape[1] = layerConf().getOutType().size();
+        for (int axis = 2; axis < shape.length; axis++) {
+            layerConf().getPaddingMode().checkSize(geometry.padding(), input.size(axis));
+            shape[axis] = kind.outputSize(g, input.size(axis));
+        }
+        return shape;
     }
 
-    /** How many of the layer's output rows the op's output covers from the output offset on. */
-    private long coveredRows(long opRows, long outRows) {
-        return Math.min(outRows, opRows - outputOffset);
+    /** The shape of the op's output for the current input (output padding: the less padded transposed output). */
+    private long[] opOutputShape() {
+        return outputShape(opGeometry);
+    }
+
+    /** Per spatial axis, how much of the layer's output the op's output covers from the output offset on. */
+    private long[] covered(INDArray opOutput, INDArray layerOutput) {
+        long[] covered = new long[dimensions];
+        for (int a = 0; a < dimensions; a++) {
+            covered[a] = Math.min(layerOutput.size(a + 2), opOutput.size(a + 2) - outputOffset);
+        }
+        return covered;
+    }
+
+    /** All of N and C, and {@code [offset, offset + sizes[a])} on every spatial axis a. */
+    private static INDArrayIndex[] window(long[] sizes, long offset) {
+        INDArrayIndex[] index = new INDArrayIndex[2 + sizes.length];
+        index[0] = all();
+        index[1] = all();
+        for (int a = 0; a < sizes.length; a++) {
+            index[a + 2] = interval(offset, offset + sizes[a]);
+        }
+        return index;
+    }
+
+    /** The batch and spatial axes, over which dL/dbias sums dL/dy. */
+    private int[] allButChannels() {
+        int[] axes = new int[1 + dimensions];
+        for (int a = 1; a < axes.length; a++) {
+            axes[a] = a + 1;
+        }
+        return axes;
     }
 
     /** Re-expands the filter and bias if the parameters (with weight noise, in training) changed. */

@@ -1,15 +1,12 @@
 package org.e2dl4j.nn.conv;
 
-import java.util.List;
-import java.util.Map;
-
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.e2dl4j.math.kernel.BasisPolicy;
-import org.e2dl4j.nn.ExportedLayer;
 import org.e2dl4j.nn.FieldType;
-import org.e2dl4j.nn.StockExport;
 
 /**
  * Transposed G-steerable convolution (e2cnn's {@code R2ConvTransposed}) as a DL4J layer: the adjoint of a
@@ -21,11 +18,9 @@ import org.e2dl4j.nn.StockExport;
  * that one-sided crop. It runs libnd4j's {@code deconv2d} directly and exports to a stock {@code Deconvolution2D}
  * (followed by a {@code Cropping2D} for an output padding). Its padding mode is zeros, as PyTorch's.
  */
-public class R2ConvTransposed extends AbstractR2Conv {
+public class R2ConvTransposed extends AbstractRdConvTransposed {
 
     private static final long serialVersionUID = 1L;
-
-    private int outputPadding;
 
     /** For Jackson. */
     public R2ConvTransposed() {
@@ -33,22 +28,6 @@ public class R2ConvTransposed extends AbstractR2Conv {
 
     private R2ConvTransposed(Builder b) {
         super(b);
-        this.outputPadding = b.outputPadding;
-    }
-
-    @Override
-    public ConvolutionKind kind() {
-        return ConvolutionKind.TRANSPOSED;
-    }
-
-    /** Zero padding only (PyTorch's transposed convolutions have no other), besides the shared checks. */
-    @Override
-    protected void validate() {
-        super.validate();
-        if (getPaddingMode() != PaddingMode.ZEROS) {
-            throw new IllegalArgumentException(who() + ": a transposed convolution pads with zeros only (as"
-                    + " PyTorch's and e2cnn's), got padding mode " + getPaddingMode());
-        }
     }
 
     /**
@@ -69,53 +48,9 @@ public class R2ConvTransposed extends AbstractR2Conv {
         return settings.toPolicy();
     }
 
-    @Override
-    protected int outputPadding() {
-        return outputPadding;
-    }
-
-    /** q, the rows and columns added at the bottom and right of the output (e2cnn's {@code output_padding}). */
-    public int getOutputPadding() {
-        return outputPadding;
-    }
-
-    public void setOutputPadding(int outputPadding) {
-        this.outputPadding = outputPadding;
-    }
-
-    /**
-     * A stock {@code Deconvolution2D}; with an output padding q &lt;= p, one with padding p - q followed by a
-     * {@code Cropping2D} of q rows and columns at the top and left. Refused for q &gt; p, where the extra output rows
-     * lie beyond the transposed convolution and hold only the bias (no stock layer writes it there).
-     */
-    @Override
-    public StockExport toStock(org.deeplearning4j.nn.api.Layer trained) {
-        if (outputPadding == 0) {
-            return super.toStock(trained);
-        }
-        if (outputPadding > getPadding()) {
-            return StockExport.refused("its output padding " + outputPadding + " exceeds its padding " + getPadding()
-                    + ": the last " + (outputPadding - getPadding()) + " output rows and columns lie beyond the"
-                    + " transposed convolution and hold only the bias, and Deconvolution2D has no output padding");
-        }
-        R2ConvLayer conv = (R2ConvLayer) trained;
-        Deconvolution2D deconv = deconvolution(conv.hasBias(), getPadding() - outputPadding);
-        Cropping2D crop = new Cropping2D.Builder(outputPadding, 0, outputPadding, 0).dataFormat(CNN2DFormat.NCHW)
-                .build();
-        if (getLayerName() != null) {
-            crop.setLayerName(getLayerName() + "-output-padding");
-        }
-        return StockExport.replacedBy(List.of(ExportedLayer.replacing(this, deconv, stockParams(conv)),
-                new ExportedLayer(crop, Map.of())));
-    }
-
     /** A stock {@code Deconvolution2D} (filter [inC, outC, k, k], DL4J's deconvolution layout) of the same geometry. */
     @Override
-    protected Deconvolution2D stockLayer(boolean hasBias) {
-        return deconvolution(hasBias, getPadding());
-    }
-
-    private Deconvolution2D deconvolution(boolean hasBias, int padding) {
+    ConvolutionLayer deconvolution(boolean hasBias, int padding) {
         int k = getKernelSize();
         return new Deconvolution2D.Builder(k, k).nIn(getInType().size()).nOut(getOutType().size())
                 .stride(getStride(), getStride()).padding(padding, padding)
@@ -123,27 +58,14 @@ public class R2ConvTransposed extends AbstractR2Conv {
                 .dataFormat(CNN2DFormat.NCHW).hasBias(hasBias).build();
     }
 
+    /** A {@code Cropping2D} of q rows and columns at the top and left. */
     @Override
-    public boolean equals(Object o) {
-        return super.equals(o) && outputPadding == ((R2ConvTransposed) o).outputPadding;
+    Layer leadingCrop(int q) {
+        return new Cropping2D.Builder(q, 0, q, 0).dataFormat(CNN2DFormat.NCHW).build();
     }
 
-    @Override
-    public int hashCode() {
-        return 31 * super.hashCode() + outputPadding;
-    }
-
-    @Override
-    public String toString() {
-        String s = super.toString();
-        return outputPadding == 0 ? s : s.substring(0, s.length() - 1) + ", output padding=" + outputPadding + ")";
-    }
-
-    /** Builder: {@code new R2ConvTransposed.Builder(in, out, kernelSize)}; options as {@link AbstractR2Conv.Builder}. */
-    @SuppressWarnings("unchecked")
-    public static class Builder extends AbstractR2Conv.Builder<Builder> {
-
-        private int outputPadding;
+    /** Builder: {@code new R2ConvTransposed.Builder(in, out, kernelSize)}; options as {@link AbstractRdConvTransposed.Builder}. */
+    public static class Builder extends AbstractRdConvTransposed.Builder<Builder> {
 
         /**
          * @param in         input field type
@@ -152,15 +74,6 @@ public class R2ConvTransposed extends AbstractR2Conv {
          */
         public Builder(FieldType in, FieldType out, int kernelSize) {
             super(in, out, kernelSize);
-        }
-
-        /**
-         * Rows and columns added at the bottom and right of the output (e2cnn's and PyTorch's
-         * {@code output_padding}, default 0): below the stride or the dilation, Truncate or Strict mode only.
-         */
-        public Builder outputPadding(int outputPadding) {
-            this.outputPadding = outputPadding;
-            return this;
         }
 
         @Override

@@ -158,7 +158,7 @@ class BiasExpansionTest {
                 expected[c] += dense[c][j] * params[j];
             }
         }
-        Map<String, INDArray> stock = AbstractR2Conv.stockParams(layer);
+        Map<String, INDArray> stock = layer.layerConf().stockParams(layer);
         double[] exported = stock.get("b").toDoubleVector();
         assertArrayEquals(expected, exported, TOL);
         assertEquals(0.0, exported[8], 0.0, "the irrep_1,1 channels 8, 9 carry no bias");

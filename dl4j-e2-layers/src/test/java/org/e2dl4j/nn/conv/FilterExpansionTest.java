@@ -35,7 +35,7 @@ class FilterExpansionTest {
         for (PairBasis p : basis.pairs()) {
             blocks.add(ExpansionBlock.of(p));
         }
-        return new FilterExpansion(blocks, inChannels, basis.outChannels(), basis.kernelSize(), groups, kind,
+        return new FilterExpansion(blocks, inChannels, basis.outChannels(), basis.kernelSize(), 2, groups, kind,
                 DataType.DOUBLE);
     }
 

@@ -50,10 +50,16 @@ public final class LayerContract {
     private LayerContract() {
     }
 
-    /** A seeded input of the type: NCHW maps, or [batch, size] for a feed-forward type (fibers without base space). */
+    /**
+     * A seeded input of the type: NCHW maps, NCDHW volumes, or [batch, size] for a feed-forward type (fibers without
+     * base space).
+     */
     private static INDArray input(DataType dataType, InputType type, long seed, int batch) {
         if (type instanceof InputType.InputTypeFeedForward f) {
             return TestNetworks.gaussian(dataType, seed, batch, f.getSize());
+        }
+        if (type instanceof InputType.InputTypeConvolutional3D v) {
+            return TestNetworks.gaussian(dataType, seed, batch, v.getChannels(), v.getDepth(), v.getHeight(), v.getWidth());
         }
         InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) type;
         return TestNetworks.gaussian(dataType, seed, batch, c.getChannels(), c.getHeight(), c.getWidth());

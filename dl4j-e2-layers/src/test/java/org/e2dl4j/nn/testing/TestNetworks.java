@@ -7,7 +7,9 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -31,13 +33,18 @@ public final class TestNetworks {
     }
 
     /**
-     * The MSE loss after the layers: per pixel ({@code CnnLossLayer}) after feature maps, per channel
+     * The MSE loss after the layers: per voxel ({@code Cnn3DLossLayer}) after volumes of a 3D G-space, per pixel
+     * ({@code CnnLossLayer}) after feature maps, per channel
      * ({@code LossLayer}) after fibers without base space or a stock {@code DenseLayer}. It reads the G-space of the
      * last layer's input type (shared by its output), so that a configuration's own checks still run first, when the
      * network is built.
      */
     private static Layer loss(List<Layer> layers) {
         Layer last = layers.get(layers.size() - 1);
+        if (last instanceof EquivariantLayer e && e.getInType().gspace().dimensionality() == 3) {
+            return new Cnn3DLossLayer.Builder(Convolution3D.DataFormat.NCDHW).lossFunction(LossFunctions.LossFunction.MSE)
+                    .activation(Activation.IDENTITY).build();
+        }
         boolean vector = last instanceof EquivariantLayer e ? !e.getInType().hasBaseSpace() : last instanceof DenseLayer;
         return vector ? new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build()
                 : new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build();

@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  *   <li>cut-off {@link ManualCutoff#FCO1} with outer radius {@code k / 2} (not scaled by the dilation);</li>
  *   <li>no maximum offset, no filter.</li>
  * </ul>
- * Every ring must lie within the grid: {@code 0 <= r <= } the corner radius.
+ * Every ring must lie within the grid: {@code 0 <= r <= } the corner radius. On the k x k x k grid of a 3D
+ * G-space ({@link #resolve(int, int, int)}) the defaults are escnn's R3Conv ones: the same rings and sigmas, and
+ * FCO1 is escnn's 3D rule {@code min(2r, k/2 - r + 2)} (see {@link ManualCutoff}).
  */
 public final class BasisPolicy {
 
@@ -67,13 +69,22 @@ public final class BasisPolicy {
     }
 
     /**
-     * Resolves this policy for a kernel size and dilation.
+     * Resolves this policy for a planar kernel size and dilation.
      *
      * @throws IllegalArgumentException if a ring lies outside the grid, sigmas and rings disagree in number,
      *                                  or the cut-off is negative on every ring
      */
     public SamplingPlan resolve(int kernelSize, int dilation) {
-        SamplingGrid grid = new SamplingGrid(kernelSize, dilation);
+        return resolve(kernelSize, dilation, 2);
+    }
+
+    /**
+     * Resolves this policy for a kernel size and dilation on the grid of a base space of dimension 2 or 3.
+     *
+     * @throws IllegalArgumentException as {@link #resolve(int, int)}, or for another dimensionality
+     */
+    public SamplingPlan resolve(int kernelSize, int dilation, int dimensionality) {
+        SamplingGrid grid = new SamplingGrid(kernelSize, dilation, dimensionality);
         double[] radii = rings != null ? rings.clone() : defaultRings(kernelSize, dilation);
         double maxRadius = grid.maximumRadius();
         for (double r : radii) {
@@ -92,7 +103,7 @@ public final class BasisPolicy {
             widths = defaultSigmas(radii);
         }
         GaussianRadialProfile radial = new GaussianRadialProfile(radii, widths);
-        FrequencyCutoff fco = cutoff.forKernelSize(kernelSize);
+        FrequencyCutoff fco = cutoff.forKernelSize(kernelSize, dimensionality);
         double[] ringCutoffs = new double[radii.length];
         for (int i = 0; i < radii.length; i++) {
             ringCutoffs[i] = fco.maximumFrequency(radii[i]);
@@ -144,13 +155,13 @@ public final class BasisPolicy {
 
     /** How the band limit depends on the kernel size. */
     private sealed interface CutoffRule {
-        FrequencyCutoff forKernelSize(int kernelSize);
+        FrequencyCutoff forKernelSize(int kernelSize, int dimensionality);
     }
 
     private record Manual(ManualCutoff rule) implements CutoffRule {
         @Override
-        public FrequencyCutoff forKernelSize(int kernelSize) {
-            return rule.forOuterRadius(kernelSize / 2);
+        public FrequencyCutoff forKernelSize(int kernelSize, int dimensionality) {
+            return rule.forOuterRadius(kernelSize / 2, dimensionality);
         }
 
         @Override
@@ -161,7 +172,7 @@ public final class BasisPolicy {
 
     private record Proportional(double factor) implements CutoffRule {
         @Override
-        public FrequencyCutoff forKernelSize(int kernelSize) {
+        public FrequencyCutoff forKernelSize(int kernelSize, int dimensionality) {
             return FrequencyCutoff.proportional(factor);
         }
 
@@ -173,7 +184,7 @@ public final class BasisPolicy {
 
     private record Custom(FrequencyCutoff function) implements CutoffRule {
         @Override
-        public FrequencyCutoff forKernelSize(int kernelSize) {
+        public FrequencyCutoff forKernelSize(int kernelSize, int dimensionality) {
             return function;
         }
 

@@ -119,7 +119,8 @@ public final class LayerBasis {
         }
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("The basis for the steerable filter is empty: no " + gspace.name()
-                    + "-equivariant " + kernelSize + "x" + kernelSize + " kernel (dilation " + dilation + ") maps "
+                    + "-equivariant " + kernelSize + "x" + kernelSize
+                    + (gspace.dimensionality() == 3 ? "x" + kernelSize : "") + " kernel (dilation " + dilation + ") maps "
                     + names(in) + " to " + names(out) + " under " + describe(sampler)
                     + ". Tune the frequency cut-off, kernel size, rings, sigma or basis filter for a larger basis.");
         }
@@ -208,6 +209,11 @@ public final class LayerBasis {
 
     public int dilation() {
         return dilation;
+    }
+
+    /** The number of points of the filter's grid: k^2 in the plane, k^3 on a 3D G-space. */
+    public int kernelPoints() {
+        return pairs.get(0).basis().grid().size();
     }
 
     /** Sum of the input field sizes. */
@@ -306,7 +312,8 @@ public final class LayerBasis {
 
     /**
      * Reference expansion of weights into the filter (plain Java, for tests and export checks):
-     * {@code [outChannels][inChannels][k][k]} row-major, the cross-correlation weight (OIYX).
+     * {@code [outChannels][inChannels][k][k]} row-major, the cross-correlation weight (OIYX), or
+     * {@code [outChannels][inChannels][k][k][k]} (OIDHW) on a 3D G-space.
      *
      * @throws IllegalArgumentException if {@code weights.length != dimension()}, or the filter would pass
      *                                  {@link SizeLimits#ARRAY_LENGTH}
@@ -315,9 +322,9 @@ public final class LayerBasis {
         if (weights.length != dimension) {
             throw new IllegalArgumentException("expected " + dimension + " weights, got " + weights.length);
         }
-        int points = kernelSize * kernelSize;
+        int points = kernelPoints();
         SizeLimits.checkDoubles(SizeLimits.product(outChannels, inChannels, points), SizeLimits.ARRAY_LENGTH,
-                "the " + outChannels + " x " + inChannels + " x " + kernelSize + " x " + kernelSize + " filter");
+                "the " + outChannels + " x " + inChannels + " x " + pairs.get(0).basis().grid() + " filter");
         double[] filter = new double[outChannels * inChannels * points];
         for (PairBasis pair : pairs) {
             SampledBasis basis = pair.basis();

@@ -13,6 +13,8 @@ import org.e2dl4j.math.repr.Representation;
  * The steerable kernel basis of e2cnn's R2Conv: Gaussian rings times the analytic angular solutions of every
  * irreps pair, lifted through the representations' changes of basis ({@code K = Q_out K_irreps Q_in^-1}),
  * sampled on the grid, band-limited, normalized and filtered as described by a {@link BasisPolicy}.
+ * On a 3D G-space it is escnn's R3Conv basis instead: Gaussian rings times spherical harmonics of degree J
+ * contracted with the intertwiners {@code Hom_G(Y_J|_G (x) psi_in, psi_out)}, sampled on the k x k x k grid.
  * Sampled bases are shared through {@link KernelBasisCache}.
  */
 public final class SteerableKernelSampler implements PairBasisSampler {
@@ -30,13 +32,31 @@ public final class SteerableKernelSampler implements PairBasisSampler {
     @Override
     public Optional<SampledBasis> sample(GSpace gspace, Representation in, Representation out, int kernelSize,
                                          int dilation) {
-        SamplingPlan plan = policy.resolve(kernelSize, dilation);
         checkGroup(gspace, in);
         checkGroup(gspace, out);
+        if (gspace.dimensionality() == 3) {
+            return sampleSpatial(gspace, in, out, kernelSize, dilation);
+        }
+        SamplingPlan plan = policy.resolve(kernelSize, dilation);
         PlanarSymmetry symmetry = symmetryOf(gspace);
         int order = rotationOrder(gspace, symmetry);
         return KernelBasisCache.sampled(symmetry, order, gspace.axis(), decomposition(in, symmetry, order),
                 decomposition(out, symmetry, order), plan);
+    }
+
+    private Optional<SampledBasis> sampleSpatial(GSpace gspace, Representation in, Representation out,
+                                                 int kernelSize, int dilation) {
+        if (policy.basisFilter().isPresent()) {
+            throw new IllegalArgumentException("a basis filter is not supported on the 3D G-space " + gspace.name()
+                    + " (its elements are " + SphericalBasisElement.class.getSimpleName() + "s, not the planar "
+                    + BasisElement.class.getSimpleName() + "s the filter reads); use rings, sigma and the frequency"
+                    + " cut-off instead");
+        }
+        if (policy.maximumOffset().isPresent()) {
+            throw new IllegalArgumentException("a maximum offset is not defined on the 3D G-space " + gspace.name()
+                    + " (escnn's R3Conv has none), got " + policy.maximumOffset().getAsInt());
+        }
+        return KernelBasisCache.sampled(gspace, in, out, policy.resolve(kernelSize, dilation, 3));
     }
 
     /** The solution family of a G-space: its action and the kind of its fibergroup. */
