@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.AbstractLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,7 +30,7 @@ public abstract class FieldLayer<C extends EquivariantLayer> extends AbstractLay
         super(conf, dataType);
     }
 
-    /** Computes the layer's output for a checked NCHW input. */
+    /** Computes the layer's output for a checked NCHW input (or NCDHW volume, unless {@link #foldsVolumes()}). */
     protected abstract INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr);
 
     /** Computes dL/dx from dL/dy for the current input. */
@@ -44,7 +45,26 @@ public abstract class FieldLayer<C extends EquivariantLayer> extends AbstractLay
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        return forward(input, training, workspaceMgr);
+        if (!foldsVolumes() || input.rank() != 5) {
+            return forward(input, training, workspaceMgr);
+        }
+        INDArray volume = input;
+        input = DepthFolding.fold(volume);
+        try {
+            return DepthFolding.unfold(forward(input, training, workspaceMgr), volume, workspaceMgr,
+                    ArrayType.ACTIVATIONS);
+        } finally {
+            input = volume;
+        }
+    }
+
+    /**
+     * Whether the layer computes point by point, so that a volumetric NCDHW input is handed to {@link #forward} and
+     * {@link #backward} as the planar map [N, C, D*H, W] ({@link DepthFolding}); false unless a subclass says so
+     * (it then gets the rank-5 volume itself).
+     */
+    protected boolean foldsVolumes() {
+        return false;
     }
 
     /** As {@link #activate}, then {@link #backward} on dL/dy in the layer's data type. */
@@ -52,7 +72,19 @@ public abstract class FieldLayer<C extends EquivariantLayer> extends AbstractLay
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        return new Pair<>(new DefaultGradient(), backward(LayerInput.gradient(epsilon, dataType), workspaceMgr));
+        INDArray dy = LayerInput.gradient(epsilon, dataType);
+        if (!foldsVolumes() || input.rank() != 5) {
+            return new Pair<>(new DefaultGradient(), backward(dy, workspaceMgr));
+        }
+        INDArray volume = input;
+        input = DepthFolding.fold(volume);
+        try {
+            INDArray dx = backward(DepthFolding.fold(dy), workspaceMgr);
+            return new Pair<>(new DefaultGradient(), DepthFolding.unfold(dx, volume, workspaceMgr,
+                    ArrayType.ACTIVATION_GRAD));
+        } finally {
+            input = volume;
+        }
     }
 
     @Override

@@ -48,6 +48,12 @@ public abstract class EquivariantBatchNorm extends EquivariantLayer {
         this.affine = b.affine;
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** eps positive and finite, momentum in [0, 1] (and the root's checks: the identity activation). */
     @Override
     protected void validate() {

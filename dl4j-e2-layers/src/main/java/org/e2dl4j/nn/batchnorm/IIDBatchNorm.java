@@ -119,6 +119,11 @@ public abstract class IIDBatchNorm extends EquivariantLayer {
         params.put(IIDParamInitializer.BETA, layer.channelShift().castTo(type).reshape(channels));
         params.put(IIDParamInitializer.MEAN, layer.runningChannelMean().castTo(type).reshape(channels));
         params.put(IIDParamInitializer.VAR, layer.runningChannelVariance().castTo(type).reshape(channels));
+        if (getInType().gspace().dimensionality() == 3) {
+            return StockExport.replacedBy(List.of(VolumeBatchNormExport.of(getLayerName(),
+                    params.get(IIDParamInitializer.GAMMA), params.get(IIDParamInitializer.BETA),
+                    params.get(IIDParamInitializer.MEAN), params.get(IIDParamInitializer.VAR), eps)));
+        }
         BatchNormalization stock = new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(eps)
                 .decay(1 - momentum).useLogStd(false).gamma(1.0).beta(0.0).build();
         return StockExport.replacedBy(List.of(ExportedLayer.replacing(this, stock, params)));

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.DepthFolding;
 import org.e2dl4j.nn.LayerInput;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,7 +77,18 @@ final class IIDBatchNormLayer extends BaseLayer<IIDBatchNorm> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
-        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        INDArray volume = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        input = DepthFolding.fold(volume);
+        try {
+            return DepthFolding.unfold(activatePlanar(training, workspaceMgr), volume, workspaceMgr,
+                    ArrayType.ACTIVATIONS);
+        } finally {
+            input = volume;
+        }
+    }
+
+    /** The forward pass on the checked NCHW (or folded NCDHW, {@link DepthFolding}) input. */
+    private INDArray activatePlanar(boolean training, LayerWorkspaceMgr workspaceMgr) {
         trainingForward = training;
         INDArray x = rows(input);
         Statistics stats = statistics(x, batchStatistics(training));
@@ -95,8 +107,21 @@ final class IIDBatchNormLayer extends BaseLayer<IIDBatchNorm> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        INDArray g = rows(LayerInput.gradient(epsilon, dataType));
+        INDArray volume = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        input = DepthFolding.fold(volume);
+        try {
+            Pair<Gradient, INDArray> p = backpropPlanar(DepthFolding.fold(LayerInput.gradient(epsilon, dataType)),
+                    workspaceMgr);
+            return new Pair<>(p.getFirst(), DepthFolding.unfold(p.getSecond(), volume, workspaceMgr,
+                    ArrayType.ACTIVATION_GRAD));
+        } finally {
+            input = volume;
+        }
+    }
+
+    /** The backward pass on the checked (folded) input, with dL/dy in the layer's type. */
+    private Pair<Gradient, INDArray> backpropPlanar(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        INDArray g = rows(epsilon);
         INDArray x = rows(input);
         boolean batch = batchStatistics(trainingForward);
         Statistics stats = statistics(x, batch);

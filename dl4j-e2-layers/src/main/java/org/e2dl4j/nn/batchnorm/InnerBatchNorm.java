@@ -112,6 +112,15 @@ public class InnerBatchNorm extends EquivariantBatchNorm {
         params.put(BatchNormParamInitializer.MEAN, perChannel(table.get(BatchNormParamInitializer.MEAN), blockOf));
         params.put(BatchNormParamInitializer.VAR, perChannel(table.get(BatchNormParamInitializer.VAR), blockOf));
         int channels = getInType().size();
+        if (getInType().gspace().dimensionality() == 3) {
+            INDArray mean = params.get(BatchNormParamInitializer.MEAN);
+            INDArray gamma = isAffine() ? params.get(BatchNormParamInitializer.GAMMA)
+                    : Nd4j.ones(mean.dataType(), channels);
+            INDArray beta = isAffine() ? params.get(BatchNormParamInitializer.BETA)
+                    : Nd4j.zeros(mean.dataType(), channels);
+            return List.of(VolumeBatchNormExport.of(getLayerName(), gamma, beta, mean,
+                    params.get(BatchNormParamInitializer.VAR), getEps()));
+        }
         BatchNormalization stock = new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(getEps())
                 .decay(1 - getMomentum()).useLogStd(false).lockGammaBeta(!isAffine()).gamma(1.0).beta(0.0)
                 .build();

@@ -32,6 +32,12 @@ public abstract class EquivariantDropout extends EquivariantLayer {
         this.p = b.p;
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** The dropout probability p in [0, 1) (and the root's checks: the identity activation). */
     @Override
     protected void validate() {

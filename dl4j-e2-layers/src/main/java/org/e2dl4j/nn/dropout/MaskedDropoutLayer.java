@@ -48,6 +48,11 @@ final class MaskedDropoutLayer extends FieldLayer<EquivariantDropout> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         mask = null;
         if (!training || p == 0) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.e2dl4j.math.repr.Nonlinearity;
@@ -46,6 +47,12 @@ public class GroupPooling extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** Every field supports pointwise nonlinearities (a permutation representation). */
     @Override
     protected void validate() {
@@ -82,14 +89,25 @@ public class GroupPooling extends EquivariantLayer {
         }
         List<ExportedLayer> parts = new ArrayList<>();
         String name = getLayerName();
+        boolean volumes = getInType().gspace().dimensionality() == 3;
         for (int i = 0; i < tree.reluLevels().size(); i++) {
-            parts.add(conv1x1(name == null ? null : name + "_level" + i, tree.reluLevels().get(i), Activation.RELU));
+            parts.add(conv1x1(name == null ? null : name + "_level" + i, tree.reluLevels().get(i), Activation.RELU,
+                    volumes));
         }
-        parts.add(conv1x1(name, tree.readout(), Activation.IDENTITY));
+        parts.add(conv1x1(name, tree.readout(), Activation.IDENTITY, volumes));
         return parts;
     }
 
-    private static ExportedLayer conv1x1(String name, double[][] matrix, Activation activation) {
+    /** A frozen bias-free 1 x 1 convolution (1 x 1 x 1 on NCDHW volumes) applying {@code matrix} at every point. */
+    private static ExportedLayer conv1x1(String name, double[][] matrix, Activation activation, boolean volumes) {
+        if (volumes) {
+            Convolution3D conv = new Convolution3D.Builder(1, 1, 1).nIn(matrix[0].length).nOut(matrix.length)
+                    .stride(1, 1, 1).padding(0, 0, 0).convolutionMode(ConvolutionMode.Truncate)
+                    .dataFormat(Convolution3D.DataFormat.NCDHW).hasBias(false).activation(activation)
+                    .weightInit(WeightInit.ZERO).updater(new NoOp()).biasUpdater(new NoOp()).name(name).build();
+            return new ExportedLayer(conv, Map.of("W", Nd4j.createFromArray(matrix).reshape(matrix.length,
+                    matrix[0].length, 1, 1, 1)));
+        }
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(matrix[0].length).nOut(matrix.length)
                 .stride(1, 1).padding(0, 0).convolutionMode(ConvolutionMode.Truncate).dataFormat(CNN2DFormat.NCHW)
                 .hasBias(false).activation(activation).weightInit(WeightInit.ZERO).updater(new NoOp())

@@ -27,6 +27,11 @@ final class GroupPoolingLayer extends FieldLayer<GroupPooling> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
                 new long[] {input.size(0), max.outChannels(), input.size(2), input.size(3)}, 'c');

@@ -33,6 +33,12 @@ public class InducedNormPool extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** Every field supports induced norm nonlinearities. */
     @Override
     protected void validate() {

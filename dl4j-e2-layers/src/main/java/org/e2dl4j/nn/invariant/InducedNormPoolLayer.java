@@ -44,6 +44,11 @@ final class InducedNormPoolLayer extends FieldLayer<InducedNormPool> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray n = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, input.dataType(), normShape(input), 'c');
         subfieldNorms.forward(input, n, workspaceMgr, ArrayType.FF_WORKING_MEM);

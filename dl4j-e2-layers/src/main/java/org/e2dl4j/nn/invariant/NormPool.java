@@ -31,6 +31,12 @@ public class NormPool extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** One trivial field per input field. */
     @Override
     public FieldType outType() {

@@ -21,6 +21,11 @@ final class NormPoolLayer extends FieldLayer<NormPool> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
                 new long[] {input.size(0), norms.groups(), input.size(2), input.size(3)}, 'c');

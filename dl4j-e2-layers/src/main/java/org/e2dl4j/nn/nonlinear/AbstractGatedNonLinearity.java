@@ -45,6 +45,12 @@ public abstract class AbstractGatedNonLinearity extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** The label of each input field, {@value #GATE} or {@value #GATED}. */
     public abstract List<String> gateLabels();
 

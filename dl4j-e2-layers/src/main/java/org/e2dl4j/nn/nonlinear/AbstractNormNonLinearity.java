@@ -38,6 +38,12 @@ public abstract class AbstractNormNonLinearity extends EquivariantLayer {
         this.bias = b.bias;
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** A known function name. */
     @Override
     protected void validate() {

@@ -32,6 +32,12 @@ public abstract class AbstractPointwiseNonLinearity extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** Every field supports pointwise nonlinearities (trivial, regular, quotient). */
     @Override
     protected void validate() {

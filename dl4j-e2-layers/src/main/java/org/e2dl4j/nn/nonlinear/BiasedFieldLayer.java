@@ -4,7 +4,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.e2dl4j.nn.DepthFolding;
 import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.LayerInput;
 import org.nd4j.common.primitives.Pair;
@@ -15,7 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The implementation shared by the nonlinearities with a bias vector (norm and gated): DL4J's
  * {@code BaseLayer} for the parameter handling (views, updaters, weight noise, regularization), with the
  * computation left to {@link #forward} and {@link #backward}. Inputs are checked against the configuration's
- * field type. Outputs in {@code ArrayType.ACTIVATIONS}, dL/dx in {@code ACTIVATION_GRAD}.
+ * field type; these layers compute point by point, so a volumetric NCDHW input reaches {@link #forward} and
+ * {@link #backward} folded to [N, C, D*H, W] ({@link DepthFolding}). Outputs in {@code ArrayType.ACTIVATIONS}, dL/dx
+ * in {@code ACTIVATION_GRAD}.
  *
  * @param <C> the layer's configuration class
  */
@@ -36,8 +40,14 @@ abstract class BiasedFieldLayer<C extends EquivariantLayer> extends BaseLayer<C>
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        return forward(input, training, workspaceMgr);
+        INDArray volume = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        input = DepthFolding.fold(volume);
+        try {
+            return DepthFolding.unfold(forward(input, training, workspaceMgr), volume, workspaceMgr,
+                    ArrayType.ACTIVATIONS);
+        } finally {
+            input = volume;
+        }
     }
 
     @Override
@@ -48,11 +58,16 @@ abstract class BiasedFieldLayer<C extends EquivariantLayer> extends BaseLayer<C>
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        Gradient gradient = new DefaultGradient();
-        INDArray dx = backward(LayerInput.gradient(epsilon, dataType), gradient, workspaceMgr);
-        weightNoiseParams.clear();
-        return new Pair<>(gradient, dx);
+        INDArray volume = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
+        input = DepthFolding.fold(volume);
+        try {
+            Gradient gradient = new DefaultGradient();
+            INDArray dx = backward(DepthFolding.fold(LayerInput.gradient(epsilon, dataType)), gradient, workspaceMgr);
+            weightNoiseParams.clear();
+            return new Pair<>(gradient, DepthFolding.unfold(dx, volume, workspaceMgr, ArrayType.ACTIVATION_GRAD));
+        } finally {
+            input = volume;
+        }
     }
 
     @Override

@@ -50,6 +50,12 @@ public class ConcatenatedNonLinearity extends EquivariantLayer {
         this.function = b.function;
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** Every field supports concatenated nonlinearities, a known function, and an output type that can be built. */
     @Override
     protected void validate() {

@@ -28,6 +28,11 @@ final class ConcatenatedNonLinearityLayer extends FieldLayer<ConcatenatedNonLine
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray y = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {input.size(0), 2 * input.size(1), input.size(2), input.size(3)}, 'c');

@@ -38,6 +38,12 @@ public class GatedNonLinearityUniform extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /**
      * The input type: uniform, with an identity change of basis and an even number of irreps of which the first
      * half are trivial.

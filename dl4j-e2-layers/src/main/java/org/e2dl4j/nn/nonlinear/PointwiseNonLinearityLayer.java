@@ -25,6 +25,11 @@ final class PointwiseNonLinearityLayer extends FieldLayer<AbstractPointwiseNonLi
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray y = workspaceMgr.dup(ArrayType.ACTIVATIONS, input, 'c');
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, function.getActivation(y, training));

@@ -54,6 +54,12 @@ public class TensorProductModule extends EquivariantLayer {
         this.outType = b.outType;
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /**
      * An output type on the input's G-space, both types uniform with the same number of fields, a tensor product
      * within the group's band limit, and an equivariant map from it to the output representation.

@@ -8,10 +8,11 @@ import org.e2dl4j.nn.FieldType;
 
 /**
  * The configuration shared by the pooling layers with a sliding window ({@link PointwiseMaxPool},
- * {@link PointwiseAvgPool}, {@link PointwiseMaxPoolAntialiased}, {@link NormMaxPool}): the output type is the
- * input type, and the window is e2cnn's (PyTorch's) kernel size, stride (default: the kernel size), padding
- * (default 0, at most half the kernel), dilation (default 1) and ceil mode (default false); see
- * {@link PoolingGeometry} for the output size.
+ * {@link PointwiseAvgPool}, {@link PointwiseMaxPoolAntialiased}, {@link NormMaxPool}, and on volumes
+ * {@link PointwiseMaxPool3D}, {@link PointwiseAvgPool3D}): the output type is the input type, and the window is
+ * e2cnn's (PyTorch's) kernel size, stride (default: the kernel size), padding (default 0, at most half the kernel),
+ * dilation (default 1) and ceil mode (default false), one value per axis of the base space (height, width; or
+ * depth, height, width); see {@link PoolingGeometry} for the output size.
  */
 public abstract class AbstractWindowPool extends EquivariantLayer {
 
@@ -40,10 +41,15 @@ public abstract class AbstractWindowPool extends EquivariantLayer {
     @Override
     protected void validate() {
         super.validate();
+        PoolingGeometry g;
         try {
-            geometry();
+            g = geometry();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who() + ": " + e.getMessage(), e);
+        }
+        if (g.axes() != baseSpaceDimensionality()) {
+            throw new IllegalArgumentException(who() + ": expected a window of " + baseSpaceDimensionality()
+                    + " axes, got kernel size " + Arrays.toString(kernelSize));
         }
     }
 
@@ -59,13 +65,20 @@ public abstract class AbstractWindowPool extends EquivariantLayer {
     }
 
     @Override
+    protected long outputDepth(long d) {
+        return geometry().outputSize(0, d);
+    }
+
+    @Override
     protected long outputHeight(long h) {
-        return geometry().outputSize(0, h);
+        PoolingGeometry g = geometry();
+        return g.outputSize(g.axes() - 2, h);
     }
 
     @Override
     protected long outputWidth(long w) {
-        return geometry().outputSize(1, w);
+        PoolingGeometry g = geometry();
+        return g.outputSize(g.axes() - 1, w);
     }
 
     public int[] getKernelSize() {
@@ -126,53 +139,73 @@ public abstract class AbstractWindowPool extends EquivariantLayer {
 
     /**
      * The builder of the windowed pooling layers: {@code (inType, kernelSize)} or
-     * {@code (inType, kernelHeight, kernelWidth)}, then the optional window arguments.
+     * {@code (inType, kernelHeight, kernelWidth)} ({@code (inType, kernelDepth, kernelHeight, kernelWidth)} on
+     * volumes), then the optional window arguments: one value for every axis, or one per axis.
      */
     public abstract static class Builder<T extends Builder<T>> extends EquivariantLayer.Builder<T> {
         private final int[] kernelSize;
         private int[] stride;
-        private int[] padding = {0, 0};
-        private int[] dilation = {1, 1};
+        private int[] padding;
+        private int[] dilation;
         private boolean ceilMode;
 
         protected Builder(FieldType inType, int kernelHeight, int kernelWidth) {
+            this(inType, new int[] {kernelHeight, kernelWidth});
+        }
+
+        /** A window with one kernel size per axis (2 axes on the plane, 3 on volumes). */
+        protected Builder(FieldType inType, int[] kernelSize) {
             super(inType);
-            this.kernelSize = new int[] {kernelHeight, kernelWidth};
+            this.kernelSize = kernelSize.clone();
+            this.padding = new int[kernelSize.length];
+            this.dilation = filled(1);
         }
 
-        /** The stride of the window; default: the kernel size (non-overlapping windows). */
+        private int[] filled(int v) {
+            int[] a = new int[kernelSize.length];
+            java.util.Arrays.fill(a, v);
+            return a;
+        }
+
+        /** The stride of the window on every axis; default: the kernel size (non-overlapping windows). */
+        @SuppressWarnings("unchecked")
         public T stride(int stride) {
-            return stride(stride, stride);
-        }
-
-        /** The stride of the window along height and width. */
-        @SuppressWarnings("unchecked")
-        public T stride(int strideHeight, int strideWidth) {
-            this.stride = new int[] {strideHeight, strideWidth};
+            this.stride = filled(stride);
             return (T) this;
         }
 
-        /** Implicit padding on both sides (default 0); at most half the kernel. */
+        /** The stride of the window along each axis (height, width; or depth, height, width). */
+        @SuppressWarnings("unchecked")
+        public T stride(int... stride) {
+            this.stride = stride.clone();
+            return (T) this;
+        }
+
+        /** Implicit padding on both sides of every axis (default 0); at most half the kernel. */
+        @SuppressWarnings("unchecked")
         public T padding(int padding) {
-            return padding(padding, padding);
-        }
-
-        /** Implicit padding on both sides along height and width. */
-        @SuppressWarnings("unchecked")
-        public T padding(int paddingHeight, int paddingWidth) {
-            this.padding = new int[] {paddingHeight, paddingWidth};
+            this.padding = filled(padding);
             return (T) this;
         }
 
-        /** Spacing between the window's cells (default 1). */
-        public T dilation(int dilation) {
-            return dilation(dilation, dilation);
+        /** Implicit padding on both sides along each axis. */
+        @SuppressWarnings("unchecked")
+        public T padding(int... padding) {
+            this.padding = padding.clone();
+            return (T) this;
         }
 
-        /** Spacing between the window's cells along height and width. */
+        /** Spacing between the window's cells on every axis (default 1). */
         @SuppressWarnings("unchecked")
-        public T dilation(int dilationHeight, int dilationWidth) {
-            this.dilation = new int[] {dilationHeight, dilationWidth};
+        public T dilation(int dilation) {
+            this.dilation = filled(dilation);
+            return (T) this;
+        }
+
+        /** Spacing between the window's cells along each axis. */
+        @SuppressWarnings("unchecked")
+        public T dilation(int... dilation) {
+            this.dilation = dilation.clone();
             return (T) this;
         }
 

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Implementation of {@link org.e2dl4j.nn.pooling.PointwiseMaxPoolAntialiased} (a dense max pooling at stride 1, then the
- * blur) and {@link org.e2dl4j.nn.pooling.PointwiseAvgPoolAntialiased} (the blur alone): the {@link GaussianBlur}
- * subsamples.
+ * blur) and {@link org.e2dl4j.nn.pooling.PointwiseAvgPoolAntialiased} (the blur alone; also on volumes,
+ * {@link org.e2dl4j.nn.pooling.PointwiseAvgPoolAntialiased3D}): the {@link GaussianBlur} subsamples.
  */
 final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {
 
@@ -57,12 +57,17 @@ final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {
     }
 
     private long[] blurredShape(INDArray in) {
-        long h = blur.outputSize(0, in.size(2));
-        long w = blur.outputSize(1, in.size(3));
-        if (h < 1 || w < 1) {
-            throw new IllegalArgumentException(layerConf().describe() + ": an input of " + input.size(2) + " x "
-                    + input.size(3) + " gives an empty output");
+        long[] shape = in.shape().clone();
+        boolean empty = false;
+        for (int a = 0; a < blur.axes(); a++) {
+            shape[2 + a] = blur.outputSize(a, in.size(2 + a));
+            empty |= shape[2 + a] < 1;
         }
-        return new long[] {in.size(0), in.size(1), h, w};
+        if (empty) {
+            throw new IllegalArgumentException(layerConf().describe() + ": an input of "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(input.shape(), 2, input.rank()))
+                    + " gives an empty output");
+        }
+        return shape;
     }
 }

@@ -31,7 +31,7 @@ public class PointwiseAvgPool extends AbstractWindowPool {
     protected PointwiseAvgPool() {
     }
 
-    protected PointwiseAvgPool(Builder b) {
+    protected PointwiseAvgPool(AbstractWindowPool.Builder<?> b) {
         super(b);
     }
 
@@ -39,7 +39,7 @@ public class PointwiseAvgPool extends AbstractWindowPool {
     @Override
     protected void validate() {
         super.validate();
-        if (getDilation()[0] != 1 || getDilation()[1] != 1) {
+        if (java.util.Arrays.stream(getDilation()).anyMatch(d -> d != 1)) {
             throw new IllegalArgumentException(who() + ": average pooling has no dilation (as e2cnn's"
                     + " PointwiseAvgPool); got dilation " + java.util.Arrays.toString(getDilation()));
         }

@@ -39,25 +39,39 @@ public class PointwiseAvgPoolAntialiased extends EquivariantLayer {
     }
 
     protected PointwiseAvgPoolAntialiased(Builder b) {
-        super(b);
-        this.sigma = b.sigma;
-        this.stride = b.stride.clone();
-        int size = GaussianBlur.filterSize(sigma, FILTER_RADIUS);
-        this.padding = b.padding == null ? new int[] {(size - 1) / 2, (size - 1) / 2} : b.padding.clone();
+        this(b, b.sigma, b.stride, b.padding);
     }
 
-    /** Sigma positive and finite, stride (two values) at least 1, padding (two values) at least 0. */
+    /**
+     * The layer of the builder's input type with the given sigma, stride and padding (one value per axis), the
+     * padding by default (size - 1) / 2 on every axis.
+     */
+    protected PointwiseAvgPoolAntialiased(EquivariantLayer.Builder<?> b, double sigma, int[] stride, int[] padding) {
+        super(b);
+        this.sigma = sigma;
+        this.stride = stride.clone();
+        if (padding == null) {
+            this.padding = new int[stride.length];
+            Arrays.fill(this.padding, (GaussianBlur.filterSize(sigma, FILTER_RADIUS) - 1) / 2);
+        } else {
+            this.padding = padding.clone();
+        }
+    }
+
+    /** Sigma positive and finite, stride (one value per axis) at least 1, padding (one per axis) at least 0. */
     @Override
     protected void validate() {
         super.validate();
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException(who() + ": sigma must be positive and finite, got " + sigma);
         }
-        if (stride == null || stride.length != 2 || padding == null || padding.length != 2) {
-            throw new IllegalArgumentException(who() + ": stride and padding need two values (height, width), got"
+        int axes = baseSpaceDimensionality();
+        if (stride == null || stride.length != axes || padding == null || padding.length != axes) {
+            throw new IllegalArgumentException(who() + ": stride and padding need " + (axes == 3
+                    ? "three values (depth, height, width)" : "two values (height, width)") + ", got"
                     + " stride " + Arrays.toString(stride) + " and padding " + Arrays.toString(padding));
         }
-        if (stride[0] < 1 || stride[1] < 1 || padding[0] < 0 || padding[1] < 0) {
+        if (Arrays.stream(stride).anyMatch(s -> s < 1) || Arrays.stream(padding).anyMatch(p -> p < 0)) {
             throw new IllegalArgumentException(who() + ": need stride >= 1 and padding >= 0, got stride "
                     + Arrays.toString(stride) + " and padding " + Arrays.toString(padding));
         }
@@ -74,13 +88,18 @@ public class PointwiseAvgPoolAntialiased extends EquivariantLayer {
     }
 
     @Override
+    protected long outputDepth(long d) {
+        return blur().outputSize(0, d);
+    }
+
+    @Override
     protected long outputHeight(long h) {
-        return blur().outputSize(0, h);
+        return blur().outputSize(stride.length - 2, h);
     }
 
     @Override
     protected long outputWidth(long w) {
-        return blur().outputSize(1, w);
+        return blur().outputSize(stride.length - 1, w);
     }
 
     @Override

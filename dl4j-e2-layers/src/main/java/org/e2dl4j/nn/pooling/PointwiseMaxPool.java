@@ -33,7 +33,7 @@ public class PointwiseMaxPool extends AbstractWindowPool {
     protected PointwiseMaxPool() {
     }
 
-    protected PointwiseMaxPool(Builder b) {
+    protected PointwiseMaxPool(AbstractWindowPool.Builder<?> b) {
         super(b);
     }
 

@@ -3,13 +3,15 @@ package org.e2dl4j.nn.pooling;
 import java.util.Arrays;
 
 /**
- * The window of a 2D pooling as PyTorch's {@code max_pool2d} / {@code avg_pool2d} define it (e2cnn's pooling
- * modules call them): kernel k, stride s, padding p (at most half the dilated kernel), dilation d, and
+ * The window of a 2D or 3D pooling as PyTorch's {@code max_pool2d} / {@code avg_pool2d} ({@code max_pool3d} /
+ * {@code avg_pool3d}) define it (e2cnn's and escnn's pooling modules call them): kernel k, stride s, padding p (at
+ * most half the dilated kernel), dilation d, and
  * {@code ceilMode}. Per axis, for an input of size n the output size is
  * {@code floor((n + 2p - d(k-1) - 1) / s) + 1}; in ceil mode the division rounds up, except that the last
  * window must start inside the input or its left padding. The windows of ceil mode may run past the padded
- * input by {@link #overhang} cells; those cells take no part in the pooling. Index 0 is the height axis, 1
- * the width axis. Immutable.
+ * input by {@link #overhang} cells; those cells take no part in the pooling. The axes are those of the
+ * feature map after batch and channel: height and width (NCHW), or depth, height and width (NCDHW); the number of
+ * values given per setting fixes which. Immutable.
  */
 public final class PoolingGeometry {
 
@@ -18,34 +20,46 @@ public final class PoolingGeometry {
     private final int[] padding;
     private final int[] dilation;
     private final boolean ceilMode;
+    private final int axes;
 
     /**
      * @throws IllegalArgumentException if a size is out of range or a padding exceeds half the dilated kernel
      */
     public PoolingGeometry(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        this.kernel = pair(kernel, "kernel size", 1);
-        this.stride = pair(stride, "stride", 1);
-        this.padding = pair(padding, "padding", 0);
-        this.dilation = pair(dilation, "dilation", 1);
+        this.axes = kernel != null && kernel.length == 3 ? 3 : 2;
+        this.kernel = perAxis(kernel, "kernel size", 1);
+        this.stride = perAxis(stride, "stride", 1);
+        this.padding = perAxis(padding, "padding", 0);
+        this.dilation = perAxis(dilation, "dilation", 1);
         this.ceilMode = ceilMode;
-        for (int a = 0; a < 2; a++) {
+        for (int a = 0; a < axes; a++) {
             if (2 * this.padding[a] > effectiveKernel(a)) {
+                int[] span = new int[axes];
+                for (int b = 0; b < axes; b++) {
+                    span[b] = effectiveKernel(b);
+                }
                 throw new IllegalArgumentException("padding " + Arrays.toString(this.padding)
-                        + " must be at most half the dilated kernel " + effectiveKernel(0) + " x " + effectiveKernel(1)
-                        + " (as in PyTorch's pooling)");
+                        + " must be at most half the dilated kernel " + joined(span) + " (as in PyTorch's pooling)");
             }
         }
     }
 
-    private static int[] pair(int[] v, String what, int min) {
-        if (v == null || v.length != 2) {
-            throw new IllegalArgumentException(what + " needs two values (height, width), got "
-                    + Arrays.toString(v));
+    private int[] perAxis(int[] v, String what, int min) {
+        if (v == null || v.length != axes) {
+            throw new IllegalArgumentException(what + " needs " + (axes == 3 ? "three values (depth, height, width)"
+                    : "two values (height, width)") + ", got " + Arrays.toString(v));
         }
-        if (v[0] < min || v[1] < min) {
-            throw new IllegalArgumentException(what + " must be at least " + min + ", got " + Arrays.toString(v));
+        for (int x : v) {
+            if (x < min) {
+                throw new IllegalArgumentException(what + " must be at least " + min + ", got " + Arrays.toString(v));
+            }
         }
         return v.clone();
+    }
+
+    /** The number of spatial axes: 2 (height, width) or 3 (depth, height, width). */
+    public int axes() {
+        return axes;
     }
 
     /** The span d(k-1)+1 of the dilated kernel along axis {@code a}. */
@@ -67,18 +81,22 @@ public final class PoolingGeometry {
     }
 
     /**
-     * The output shape [N, C, H', W'] for an NCHW input shape.
+     * The output shape [N, C, H', W'] for an NCHW input shape ([N, C, D', H', W'] for NCDHW).
      *
      * @throws IllegalArgumentException if the input is smaller than the window (the output would be empty)
      */
     public long[] outputShape(long[] inputShape) {
-        long h = outputSize(0, inputShape[2]);
-        long w = outputSize(1, inputShape[3]);
-        if (h < 1 || w < 1) {
-            throw new IllegalArgumentException("an input of " + inputShape[2] + " x " + inputShape[3]
+        long[] out = inputShape.clone();
+        boolean empty = false;
+        for (int a = 0; a < axes; a++) {
+            out[2 + a] = outputSize(a, inputShape[2 + a]);
+            empty |= out[2 + a] < 1;
+        }
+        if (empty) {
+            throw new IllegalArgumentException("an input of " + joined(Arrays.copyOfRange(inputShape, 2, 2 + axes))
                     + " is smaller than the pooling window (" + this + ")");
         }
-        return new long[] {inputShape[0], inputShape[1], h, w};
+        return out;
     }
 
     /**
@@ -100,30 +118,35 @@ public final class PoolingGeometry {
     }
 
     /**
-     * libnd4j's integer arguments of {@code maxpool2d} / {@code avgpool2d} (and their _bp) for NCHW data, with the
-     * given divisor code (avg pooling: 1 divides by the whole kernel, padding included; 0 by the cells present).
+     * libnd4j's integer arguments of {@code maxpool2d} / {@code avgpool2d} (and their _bp) for NCHW data, or of
+     * {@code maxpool3dnew} / {@code avgpool3dnew} for NCDHW data, with the given divisor code (avg pooling: 1 divides
+     * by the whole kernel, padding included; 0 by the cells present).
      */
     int[] opArguments(int divisorCode) {
+        if (axes == 3) {
+            return new int[] {kernel[0], kernel[1], kernel[2], stride[0], stride[1], stride[2], padding[0], padding[1],
+                    padding[2], dilation[0], dilation[1], dilation[2], 0, divisorCode, 0};
+        }
         return new int[] {kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1],
                 0, divisorCode, 0};
     }
 
-    /** The kernel size (height, width); a fresh array. */
+    /** The kernel size (per axis); a fresh array. */
     public int[] kernel() {
         return kernel.clone();
     }
 
-    /** The stride (height, width); a fresh array. */
+    /** The stride (per axis); a fresh array. */
     public int[] stride() {
         return stride.clone();
     }
 
-    /** The padding (height, width); a fresh array. */
+    /** The padding (per axis); a fresh array. */
     public int[] padding() {
         return padding.clone();
     }
 
-    /** The dilation (height, width); a fresh array. */
+    /** The dilation (per axis); a fresh array. */
     public int[] dilation() {
         return dilation.clone();
     }
@@ -135,8 +158,15 @@ public final class PoolingGeometry {
 
     @Override
     public String toString() {
-        return "kernel " + kernel[0] + "x" + kernel[1] + ", stride " + stride[0] + "x" + stride[1] + ", padding "
-                + padding[0] + "x" + padding[1] + ", dilation " + dilation[0] + "x" + dilation[1]
-                + (ceilMode ? ", ceil mode" : "");
+        return "kernel " + joined(kernel) + ", stride " + joined(stride) + ", padding " + joined(padding)
+                + ", dilation " + joined(dilation) + (ceilMode ? ", ceil mode" : "");
+    }
+
+    private static String joined(int[] v) {
+        return Arrays.stream(v).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("x"));
+    }
+
+    private static String joined(long[] v) {
+        return Arrays.stream(v).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" x "));
     }
 }

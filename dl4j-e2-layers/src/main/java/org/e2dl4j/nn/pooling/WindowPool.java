@@ -12,14 +12,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Channel-wise max or average pooling of NCHW maps with PyTorch's semantics (the ones e2cnn's pooling modules
- * inherit), run as libnd4j's {@code maxpool2d} / {@code avgpool2d} ops and their backward ops (oneDNN on CPU):
+ * Channel-wise max or average pooling of NCHW maps (or NCDHW volumes, for a 3-axis window) with PyTorch's semantics
+ * (the ones e2cnn's and escnn's pooling modules inherit), run as libnd4j's {@code maxpool2d} / {@code avgpool2d}
+ * ({@code maxpool3dnew} / {@code avgpool3dnew}) ops and their backward ops (oneDNN on CPU):
  * max pooling ignores the padding; average pooling divides by the window's cells in the padded input
  * (PyTorch's {@code count_include_pad}). Ceil mode, which libnd4j lacks, is run on the input padded at the
- * bottom and right by the overhang (with -infinity for max, zeros for average, whose divisor is then
+ * bottom and right (and back) by the overhang (with -infinity for max, zeros for average, whose divisor is then
  * corrected for the windows that overhang). The maximum of a window holding a NaN is NaN, as PyTorch's
  * ({@code maxpool2d} skips NaN; see {@link NaNPropagation}); the average propagates NaN by itself. One instance per
  * layer; caches the divisor corrections per input size.
@@ -29,15 +31,17 @@ public final class WindowPool {
     /** The pooling function. */
     public enum Kind {
         /** The maximum over the window. */
-        MAX("maxpool2d", Double.NEGATIVE_INFINITY),
+        MAX("maxpool2d", "maxpool3dnew", Double.NEGATIVE_INFINITY),
         /** The mean over the window's cells in the padded input. */
-        AVG("avgpool2d", 0.0);
+        AVG("avgpool2d", "avgpool3dnew", 0.0);
 
-        private final String op;
+        private final String planarOp;
+        private final String volumeOp;
         private final double overhangValue;
 
-        Kind(String op, double overhangValue) {
-            this.op = op;
+        Kind(String planarOp, String volumeOp, double overhangValue) {
+            this.planarOp = planarOp;
+            this.volumeOp = volumeOp;
             this.overhangValue = overhangValue;
         }
     }
@@ -48,14 +52,17 @@ public final class WindowPool {
     private final Kind kind;
     private final PoolingGeometry geometry;
     private final Map<String, INDArray> corrections = new ConcurrentHashMap<>();
+    /** libnd4j's op for this kind and number of axes. */
+    private final String op;
 
     public WindowPool(Kind kind, PoolingGeometry geometry) {
         this.kind = kind;
         this.geometry = geometry;
+        this.op = geometry.axes() == 3 ? kind.volumeOp : kind.planarOp;
     }
 
     /**
-     * The output shape [N, C, H', W'] for an NCHW input of the given shape.
+     * The output shape [N, C, H', W'] for an NCHW input of the given shape ([N, C, D', H', W'] for NCDHW).
      *
      * @throws IllegalArgumentException if the input is smaller than the window
      */
@@ -85,10 +92,10 @@ public final class WindowPool {
             return;
         }
         INDArray in = padded(x, ws, working);
-        exec(kind.op, out, in);
+        exec(op, out, in);
         INDArray c = correction(x);
         if (c != null) {
-            Nd4j.getExecutioner().exec(new BroadcastMulOp(out, c, out, 2, 3));
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(out, c, out, spatialDimensions()));
         }
     }
 
@@ -105,16 +112,26 @@ public final class WindowPool {
         INDArray grad = dy;
         if (c != null) {
             grad = ws.createUninitialized(working, dy.dataType(), dy.shape(), 'c');
-            Nd4j.getExecutioner().exec(new BroadcastMulOp(dy, c, grad, 2, 3));
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(dy, c, grad, spatialDimensions()));
         }
         if (in == x) {
-            exec(kind.op + "_bp", dx, x, grad);
+            exec(op + "_bp", dx, x, grad);
             return;
         }
         INDArray dIn = ws.createUninitialized(working, x.dataType(), in.shape(), 'c');
-        exec(kind.op + "_bp", dIn, in, grad);
-        dx.assign(dIn.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, x.size(2)),
-                NDArrayIndex.interval(0, x.size(3))));
+        exec(op + "_bp", dIn, in, grad);
+        INDArrayIndex[] inside = new INDArrayIndex[x.rank()];
+        inside[0] = NDArrayIndex.all();
+        inside[1] = NDArrayIndex.all();
+        for (int a = 2; a < x.rank(); a++) {
+            inside[a] = NDArrayIndex.interval(0, x.size(a));
+        }
+        dx.assign(dIn.get(inside));
+    }
+
+    /** The array dimensions of the window's axes: 2, 3 (NCHW) or 2, 3, 4 (NCDHW). */
+    private int[] spatialDimensions() {
+        return geometry.axes() == 3 ? new int[] {2, 3, 4} : new int[] {2, 3};
     }
 
     /**
@@ -122,8 +139,7 @@ public final class WindowPool {
      * different convention and pools the wrong cells (its generic double path is right).
      */
     private boolean needsDouble(INDArray x) {
-        int[] d = geometry.dilation();
-        return x.dataType() != DataType.DOUBLE && (d[0] > 1 || d[1] > 1);
+        return x.dataType() != DataType.DOUBLE && java.util.Arrays.stream(geometry.dilation()).anyMatch(d -> d > 1);
     }
 
     private static INDArray inDouble(INDArray a, LayerWorkspaceMgr ws, ArrayType working) {
@@ -135,50 +151,69 @@ public final class WindowPool {
                 .addIntegerArguments(geometry.opArguments(DIVIDE_BY_KERNEL)).build());
     }
 
-    /** {@code x} itself, or (ceil mode with overhang) {@code x} padded at the bottom and right by the overhang. */
+    /** {@code x} itself, or (ceil mode with overhang) {@code x} padded at the end of each axis by the overhang. */
     private INDArray padded(INDArray x, LayerWorkspaceMgr ws, ArrayType working) {
-        long eh = geometry.overhang(0, x.size(2));
-        long ew = geometry.overhang(1, x.size(3));
-        if (eh == 0 && ew == 0) {
+        long[] shape = x.shape().clone();
+        long[][] pads = new long[x.rank()][2];
+        boolean any = false;
+        for (int a = 0; a < geometry.axes(); a++) {
+            pads[2 + a][1] = geometry.overhang(a, x.size(2 + a));
+            shape[2 + a] += pads[2 + a][1];
+            any |= pads[2 + a][1] > 0;
+        }
+        if (!any) {
             return x;
         }
-        INDArray out = ws.createUninitialized(working, x.dataType(),
-                new long[] {x.size(0), x.size(1), x.size(2) + eh, x.size(3) + ew}, 'c');
-        INDArray paddings = Nd4j.createFromArray(new long[][] {{0, 0}, {0, 0}, {0, eh}, {0, ew}});
+        INDArray out = ws.createUninitialized(working, x.dataType(), shape, 'c');
+        INDArray paddings = Nd4j.createFromArray(pads);
         Nd4j.exec(DynamicCustomOp.builder("pad").addInputs(x, paddings).addOutputs(out).addIntegerArguments(0)
                 .addFloatingPointArguments(kind.overhangValue).build());
         return out;
     }
 
     /**
-     * For average pooling in ceil mode with overhang: the factor [H', W'] turning "sum / kernel area" into
-     * "sum / cells in the padded input" (PyTorch's divisor); null otherwise.
+     * For average pooling in ceil mode with overhang: the factor [H', W'] ([D', H', W']) turning "sum / kernel
+     * volume" into "sum / cells in the padded input" (PyTorch's divisor); null otherwise.
      */
     private INDArray correction(INDArray x) {
         if (kind != Kind.AVG) {
             return null;
         }
-        long h = x.size(2);
-        long w = x.size(3);
-        if (geometry.overhang(0, h) == 0 && geometry.overhang(1, w) == 0) {
+        long[] n = java.util.Arrays.copyOfRange(x.shape(), 2, 2 + geometry.axes());
+        boolean any = false;
+        for (int a = 0; a < n.length; a++) {
+            any |= geometry.overhang(a, n[a]) > 0;
+        }
+        if (!any) {
             return null;
         }
-        return corrections.computeIfAbsent(h + "x" + w + ":" + x.dataType(), k -> buildCorrection(h, w, x.dataType()));
+        return corrections.computeIfAbsent(java.util.Arrays.toString(n) + ":" + x.dataType(),
+                k -> buildCorrection(n, x.dataType()));
     }
 
-    private INDArray buildCorrection(long h, long w, DataType dataType) {
-        int oh = (int) geometry.outputSize(0, h);
-        int ow = (int) geometry.outputSize(1, w);
+    /** The factor of each output cell: the product over the axes of kernel / cells in the padded input. */
+    private INDArray buildCorrection(long[] n, DataType dataType) {
         int[] k = geometry.kernel();
-        double[][] f = new double[oh][ow];
-        for (int i = 0; i < oh; i++) {
-            for (int j = 0; j < ow; j++) {
-                f[i][j] = (double) k[0] * k[1]
-                        / (geometry.cellsInPaddedInput(0, h, i) * geometry.cellsInPaddedInput(1, w, j));
+        long[] out = new long[n.length];
+        double[][] perAxis = new double[n.length][];
+        for (int a = 0; a < n.length; a++) {
+            out[a] = geometry.outputSize(a, n[a]);
+            perAxis[a] = new double[(int) out[a]];
+            for (int o = 0; o < out[a]; o++) {
+                perAxis[a][o] = (double) k[a] / geometry.cellsInPaddedInput(a, n[a], o);
+            }
+        }
+        int cells = (int) java.util.Arrays.stream(out).reduce(1, (x, y) -> x * y);
+        double[] f = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            f[i] = 1;
+            for (int a = n.length - 1, rest = i; a >= 0; a--) {
+                f[i] *= perAxis[a][(int) (rest % out[a])];
+                rest /= (int) out[a];
             }
         }
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            return Nd4j.createFromArray(f).castTo(dataType);
+            return Nd4j.createFromArray(f).reshape('c', out).castTo(dataType);
         }
     }
 }

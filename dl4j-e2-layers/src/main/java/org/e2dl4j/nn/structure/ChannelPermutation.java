@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -84,11 +85,12 @@ final class ChannelPermutation {
 
     /**
      * The stock layers computing this permutation: none for the identity, else a bias-free 1 x 1
-     * {@code ConvolutionLayer} with filter {@code W[o][i] = 1 if i == source[o]}, frozen (wrapped in a
+     * {@code ConvolutionLayer} ({@code Convolution3D} 1 x 1 x 1 on volumes) with filter {@code W[o][i] = 1 if
+     * i == source[o]}, frozen (wrapped in a
      * {@code FrozenLayerWithBackprop}, so that training the exported network passes gradients through it but
      * keeps the permutation).
      */
-    List<ExportedLayer> export(String layerName) {
+    List<ExportedLayer> export(String layerName, boolean volumes) {
         if (isIdentity()) {
             return List.of();
         }
@@ -99,7 +101,15 @@ final class ChannelPermutation {
         }
         INDArray filter;
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            filter = Nd4j.createFromArray(w).reshape('c', n, n, 1, 1);
+            filter = volumes ? Nd4j.createFromArray(w).reshape('c', n, n, 1, 1, 1)
+                    : Nd4j.createFromArray(w).reshape('c', n, n, 1, 1);
+        }
+        if (volumes) {
+            Convolution3D conv = new Convolution3D.Builder(1, 1, 1).nIn(n).nOut(n).hasBias(false)
+                    .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
+                    .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
+                    .name(layerName).build();
+            return List.of(new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter)));
         }
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(n).nOut(n).hasBias(false)
                 .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)

@@ -44,6 +44,12 @@ public class DisentangleModule extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** An input type whose every representation can be disentangled. */
     @Override
     protected void validate() {

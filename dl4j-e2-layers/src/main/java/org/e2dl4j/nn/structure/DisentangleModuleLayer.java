@@ -22,6 +22,11 @@ final class DisentangleModuleLayer extends FieldLayer<DisentangleModule> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         return permutation.forward(input, workspaceMgr);
     }
@@ -33,6 +38,6 @@ final class DisentangleModuleLayer extends FieldLayer<DisentangleModule> {
 
     /** The stock layers computing this permutation (see {@link ChannelPermutation#export}). */
     java.util.List<org.e2dl4j.nn.ExportedLayer> export() {
-        return permutation.export(layerConf().getLayerName());
+        return permutation.export(layerConf().getLayerName(), layerConf().getInType().gspace().dimensionality() == 3);
     }
 }

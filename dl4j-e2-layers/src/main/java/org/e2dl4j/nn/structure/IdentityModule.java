@@ -26,6 +26,12 @@ public class IdentityModule extends EquivariantLayer {
         super(b);
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     @Override
     public FieldType outType() {
         return getInType();

@@ -17,6 +17,11 @@ final class IdentityModuleLayer extends FieldLayer<IdentityModule> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         return workspaceMgr.dup(ArrayType.ACTIVATIONS, input);
     }

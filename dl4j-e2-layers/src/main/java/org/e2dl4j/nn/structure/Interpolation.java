@@ -2,9 +2,10 @@ package org.e2dl4j.nn.structure;
 
 
 /**
- * The 1-D interpolation matrices of PyTorch's {@code interpolate} (which e2cnn's {@code R2Upsampling} wraps):
+ * The 1-D interpolation matrices of PyTorch's {@code interpolate} (which e2cnn's {@code R2Upsampling} and escnn's
+ * {@code R3Upsampling} wrap):
  * row o of the [out x in] matrix holds the weights of the input samples that output sample o takes. Upsampling
- * a plane is {@code A_h x A_w^T}.
+ * a plane is {@code A_h x A_w^T}; bilinear and trilinear interpolation are the linear one along every axis.
  */
 final class Interpolation {
 
@@ -15,17 +16,17 @@ final class Interpolation {
      * The [out][in] interpolation matrix.
      *
      * <ul>
-     *   <li>bilinear, corners not aligned: source {@code s = max(0, (o + 1/2) in / out - 1/2)}, weights
+     *   <li>linear, corners not aligned: source {@code s = max(0, (o + 1/2) in / out - 1/2)}, weights
      *       {@code 1 - (s - i0)} on {@code i0 = floor(s)} and {@code s - i0} on {@code min(i0 + 1, in - 1)};</li>
-     *   <li>bilinear, corners aligned: the same with {@code s = o (in - 1) / (out - 1)} (0 for one output);</li>
+     *   <li>linear, corners aligned: the same with {@code s = o (in - 1) / (out - 1)} (0 for one output);</li>
      *   <li>nearest: weight 1 on {@code min(floor(o in / out), in - 1)}.</li>
      * </ul>
      */
-    static double[][] matrix(int in, int out, R2Upsampling.Mode mode, boolean alignCorners) {
+    static double[][] matrix(int in, int out, boolean nearest, boolean alignCorners) {
         double[][] a = new double[out][in];
         double scale = (double) in / out;
         for (int o = 0; o < out; o++) {
-            if (mode == R2Upsampling.Mode.NEAREST) {
+            if (nearest) {
                 a[o][Math.min((int) Math.floor(o * scale), in - 1)] = 1;
                 continue;
             }

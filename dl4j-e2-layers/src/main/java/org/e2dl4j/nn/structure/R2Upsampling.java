@@ -40,7 +40,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the same interpolation; fixed sizes and {@code alignCorners = true} have no stock equivalent and make the
  * export fail.
  */
-public class R2Upsampling extends EquivariantLayer {
+public class R2Upsampling extends EquivariantLayer implements SeparableUpsampling {
 
     private static final long serialVersionUID = 1L;
 
@@ -121,7 +121,22 @@ public class R2Upsampling extends EquivariantLayer {
 
     @Override
     protected org.deeplearning4j.nn.api.Layer createLayer(NeuralNetConfiguration conf, DataType networkDataType) {
-        return new R2UpsamplingLayer(conf, networkDataType);
+        return new UpsamplingLayer(conf, networkDataType);
+    }
+
+    @Override
+    public long outputSize(int axis, long n) {
+        return axis == 0 ? outputHeight(n) : outputWidth(n);
+    }
+
+    @Override
+    public boolean nearest() {
+        return mode == Mode.NEAREST;
+    }
+
+    @Override
+    public boolean alignCorners() {
+        return alignCorners;
     }
 
     /** The integer scale factor, or 0 when the output size is fixed. */

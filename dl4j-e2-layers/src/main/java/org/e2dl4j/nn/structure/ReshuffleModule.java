@@ -35,6 +35,12 @@ public class ReshuffleModule extends EquivariantLayer {
         this.permutation = b.permutation.clone();
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** A permutation of the input's fields. */
     @Override
     protected void validate() {

@@ -19,6 +19,11 @@ final class ReshuffleModuleLayer extends FieldLayer<ReshuffleModule> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         return permutation.forward(input, workspaceMgr);
     }
@@ -30,6 +35,6 @@ final class ReshuffleModuleLayer extends FieldLayer<ReshuffleModule> {
 
     /** The stock layers computing this permutation (see {@link ChannelPermutation#export}). */
     java.util.List<org.e2dl4j.nn.ExportedLayer> export() {
-        return permutation.export(layerConf().getLayerName());
+        return permutation.export(layerConf().getLayerName(), layerConf().getInType().gspace().dimensionality() == 3);
     }
 }

@@ -50,6 +50,12 @@ public class RestrictionModule extends EquivariantLayer {
         this.builtId = b.id;
     }
 
+    /** Point by point, so on the plane (NCHW) and in space (NCDHW volumes) alike. */
+    @Override
+    protected boolean acceptsVolumes() {
+        return true;
+    }
+
     /** A subgroup id of the input's fibergroup to which the input type can be restricted. */
     @Override
     protected void validate() {

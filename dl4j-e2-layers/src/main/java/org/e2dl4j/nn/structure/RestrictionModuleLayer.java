@@ -20,6 +20,11 @@ final class RestrictionModuleLayer extends FieldLayer<RestrictionModule> {
     }
 
     @Override
+    protected boolean foldsVolumes() {
+        return true;
+    }
+
+    @Override
     protected INDArray forward(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
         return workspaceMgr.dup(ArrayType.ACTIVATIONS, input);
     }

@@ -30,8 +30,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The checks every equivariant layer must pass, shared by the layer tests: equivariance on the exact
- * (grid-preserving) elements (every element for fibers without base space, whose input type is feed-forward), DL4J's gradient check in double in MultiLayerNetwork and ComputationGraph,
+ * The checks every equivariant layer must pass, shared by the layer tests (on NCHW maps, NCDHW volumes, or fibers):
+ * equivariance on the exact (grid-preserving) elements (every element for fibers without base space, whose input type is feed-forward), DL4J's gradient check in double in MultiLayerNetwork and ComputationGraph,
  * JSON and ModelSerializer round trips, and export to stock DL4J (same output) or a clear refusal.
  * Layers are given as suppliers because a DL4J configuration must not be shared between networks.
  */
@@ -75,6 +75,9 @@ public final class LayerContract {
         EquivarianceCheck check = EquivarianceCheck.of(net, in, out).dataType(DataType.FLOAT);
         if (type instanceof InputType.InputTypeConvolutional c) {
             check = check.inputSize((int) c.getHeight(), (int) c.getWidth());
+        }
+        if (type instanceof InputType.InputTypeConvolutional3D v) {
+            check = check.inputSize((int) v.getDepth(), (int) v.getHeight(), (int) v.getWidth());
         }
         EquivarianceReport report = check.run();
         assertFalse(report.exactErrors().isEmpty(), name + ": no grid-preserving element was checked");

@@ -2,8 +2,10 @@ package org.e2dl4j.nn.testing;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -19,6 +21,7 @@ import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.FieldVectorInputType;
+import org.e2dl4j.nn.FieldVolumeInputType;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -103,8 +106,31 @@ public final class TestNetworks {
         return FieldVectorInputType.of(type);
     }
 
+    /** An NCDHW input type of {@code d} x {@code h} x {@code w} of field type {@code type} (a {@link FieldVolumeInputType}). */
+    public static InputType volume(FieldType type, int d, int h, int w) {
+        return FieldVolumeInputType.of(type, d, h, w);
+    }
+
     /** An NCHW input type of {@code h} x {@code w} of field type {@code type} (a {@link FieldInputType}). */
     public static InputType input(FieldType type, int h, int w) {
         return FieldInputType.of(type, h, w);
+    }
+
+    /**
+     * An NCDHW input of 2 channels on a 2 x 2 x 2 grid, for {@link #behindStockConvolution3D}: the gradient checks
+     * of parameter-free layers on volumes need parameters in front of them.
+     */
+    public static final InputType GRADIENT_VOLUME = InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, 2, 2, 2,
+            2);
+
+    /**
+     * A stock 1 x 1 x 1 {@code Convolution3D} from {@link #GRADIENT_VOLUME}'s 2 channels to {@code layerInput}'s
+     * channels, then the layer: the gradient check's chain for a layer on volumes (the stock
+     * convolution drops the field type, so the layer checks the channel count only).
+     */
+    public static Supplier<List<Layer>> behindStockConvolution3D(FieldType layerInput, Supplier<Layer> layer) {
+        return () -> List.of(new Convolution3D.Builder(1, 1, 1).nIn(2).nOut(layerInput.size())
+                .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NCDHW)
+                .activation(Activation.IDENTITY).build(), layer.get());
     }
 }
