@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.e2dl4j.samples.train.AccuracyTable;
 import org.e2dl4j.samples.train.ModelResult;
 import org.e2dl4j.samples.voxel.PiecePicture;
+import org.e2dl4j.samples.voxel.SteerableVoxelFactory;
 import org.e2dl4j.samples.voxel.TetrisData;
 import org.e2dl4j.samples.voxel.TetrisPieces;
 import org.e2dl4j.samples.voxel.UniformRotations;
@@ -150,9 +151,10 @@ public final class VoxelTetris implements Callable<Integer> {
         return 0;
     }
 
-    /** The compared models: for now the conventional baseline. */
+    /** The compared models: the steerable one, and the conventional baseline matched to its parameter count. */
     private static List<VoxelModelFactory> models(VoxelModelSpec modelSpec) {
-        return List.of(VoxelCnnFactory.standard());
+        SteerableVoxelFactory steerable = SteerableVoxelFactory.octahedral();
+        return List.of(steerable, VoxelCnnFactory.matchingParameterCount(modelSpec, steerable.parameterCount(modelSpec)));
     }
 
     private TetrisData.Settings settings() {
