@@ -78,6 +78,11 @@ public final class VoxelTetris implements Callable<Integer> {
             description = "Test grids per piece at random rotations (default: ${DEFAULT-VALUE}).")
     private int randomPerPiece;
 
+    @Option(names = "--group", defaultValue = "octa", paramLabel = "GROUP",
+            description = {"The steerable model's group: octa (octaOnR3, the 24 rotations of the cube) or full-octa",
+                "(fullOctaOnR3, with the inversion: it cannot tell the two chiral pieces apart) (default: ${DEFAULT-VALUE})."})
+    private String group;
+
     @Option(names = "--width", defaultValue = "1", paramLabel = "W",
             description = "Multiplier on the layer sizes (default: ${DEFAULT-VALUE}).")
     private double width;
@@ -128,6 +133,7 @@ public final class VoxelTetris implements Callable<Integer> {
     public Integer call() throws IOException {
         TetrisData data = new TetrisData(settings());
         VoxelModelSpec modelSpec = modelSpec(data);
+        List<VoxelModelFactory> models = models(modelSpec);
         PrintWriter console = spec.commandLine().getOut();
         VoxelExperiment experiment = new VoxelExperiment(data,
                 new VoxelExperiment.Settings(epochs, batchSize, seed, !noProgress));
@@ -139,7 +145,7 @@ public final class VoxelTetris implements Callable<Integer> {
         writePicture(data.settings().voxelizer(), out.resolve("pieces.png"));
 
         List<ModelResult> results = new ArrayList<>();
-        for (VoxelModelFactory factory : models(modelSpec)) {
+        for (VoxelModelFactory factory : models) {
             results.add(experiment.run(factory, modelSpec, out));
         }
         AccuracyTable table = AccuracyTable.of(experiment.testSetNames(), results);
@@ -152,8 +158,12 @@ public final class VoxelTetris implements Callable<Integer> {
     }
 
     /** The compared models: the steerable one, and the conventional baseline matched to its parameter count. */
-    private static List<VoxelModelFactory> models(VoxelModelSpec modelSpec) {
-        SteerableVoxelFactory steerable = SteerableVoxelFactory.octahedral();
+    private List<VoxelModelFactory> models(VoxelModelSpec modelSpec) {
+        SteerableVoxelFactory steerable = switch (group) {
+            case "octa" -> SteerableVoxelFactory.octahedral();
+            case "full-octa" -> SteerableVoxelFactory.fullOctahedral();
+            default -> throw new ParameterException(spec.commandLine(), "--group must be octa or full-octa, got " + group);
+        };
         return List.of(steerable, VoxelCnnFactory.matchingParameterCount(modelSpec, steerable.parameterCount(modelSpec)));
     }
 

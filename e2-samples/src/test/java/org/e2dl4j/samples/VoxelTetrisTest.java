@@ -73,4 +73,14 @@ class VoxelTetrisTest {
         assertTrue(errors.toString().contains("outside a grid of side 12") && errors.toString().contains("at least 16"),
                 errors.toString());
     }
+
+    @Test
+    void anUnknownGroupEndsTheRunNamingTheChoices() {
+        StringWriter errors = new StringWriter();
+        CommandLine cli = VoxelTetris.commandLine();
+        cli.setErr(new PrintWriter(errors));
+        int code = cli.execute("--group", "ico", "--no-progress");
+        assertEquals(2, code, "exit code of a usage error");
+        assertTrue(errors.toString().contains("--group must be octa or full-octa, got ico"), errors.toString());
+    }
 }
