@@ -69,11 +69,6 @@ public final class SteerableVoxelFactory implements VoxelModelFactory {
         return true;
     }
 
-    /** The G-space of the convolutions. */
-    public GSpace gspace() {
-        return gspace;
-    }
-
     /** The number of regular fields of each of the three convolutions for {@code spec}. */
     public int[] fields(VoxelModelSpec spec) {
         return spec.layerSizes(1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.hipparchus.geometry.euclidean.threed.Rotation;
+import org.hipparchus.geometry.euclidean.threed.RotationConvention;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SteerableVoxelFactoryTest {
     @BeforeAll
     static void voxelizeAPieceAtAGenericOrientation() {
         grid = new Voxelizer(SIDE, 1, 2).voxelize(TetrisPieces.all().get(0),
-                new Rotation(new Vector3D(1, 2, 3), 0.7, org.hipparchus.geometry.euclidean.threed.RotationConvention.VECTOR_OPERATOR),
+                new Rotation(new Vector3D(1, 2, 3), 0.7, RotationConvention.VECTOR_OPERATOR),
                 new Vector3D(0.2, -0.1, 0.3));
     }
 
