@@ -29,7 +29,8 @@ public class DirectSumVertex extends StatelessStockVertex {
     }
 
     /**
-     * The merged type; a {@link FieldInputType} of the direct sum when every input carries a field type.
+     * The merged type; a {@link FieldInputType} ({@link FieldVolumeInputType} for volumes) of the direct sum when every
+     * input carries a field type.
      *
      * @throws IllegalArgumentException if the inputs' field types live on different G-spaces
      */
@@ -38,14 +39,14 @@ public class DirectSumVertex extends StatelessStockVertex {
         InputType merged = toStock().getOutputType(layerIndex, vertexInputs);
         List<FieldType> types = new ArrayList<>();
         for (InputType in : vertexInputs) {
-            if (!(in instanceof FieldInputType f) || f.getFieldType() == null) {
+            FieldType t = TypedInputs.fieldTypeOf(in);
+            if (t == null) {
                 return merged;
             }
-            types.add(f.getFieldType());
+            types.add(t);
         }
-        InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) merged;
         try {
-            return FieldInputType.of(FieldType.directSum(types), c.getHeight(), c.getWidth());
+            return TypedInputs.typed(FieldType.directSum(types), merged);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("DirectSumVertex (layer index " + layerIndex + "): " + e.getMessage(), e);
         }

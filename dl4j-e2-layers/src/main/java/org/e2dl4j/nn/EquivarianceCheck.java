@@ -181,13 +181,14 @@ public final class EquivarianceCheck {
 
     /** Seed of the random input (Java RNG, the same on every backend). */
     public EquivarianceCheck seed(long s) {
-        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, s, elements, atol, rtol);
+        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, s, elements, atol,
+                rtol);
     }
 
     /** The data type of the random input (default float, or the network's). */
     public EquivarianceCheck dataType(DataType type) {
-        return new EquivarianceCheck(model, in, out, Objects.requireNonNull(type), depth, height, width, batchSize, seed,
-                elements, atol, rtol);
+        return new EquivarianceCheck(model, in, out, Objects.requireNonNull(type), depth, height, width, batchSize,
+                seed, elements, atol, rtol);
     }
 
     /**
@@ -221,8 +222,8 @@ public final class EquivarianceCheck {
             throw new IllegalArgumentException("equivariance check tolerances must be >= 0, got atol " + absolute
                     + ", rtol " + relative);
         }
-        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, seed, elements, absolute,
-                relative);
+        return new EquivarianceCheck(model, in, out, dataType, depth, height, width, batchSize, seed, elements,
+                absolute, relative);
     }
 
     /**

@@ -348,7 +348,8 @@ public abstract class EquivariantLayer extends FeedForwardLayer implements Typed
         if (in.getDataFormat() != Convolution3D.DataFormat.NCDHW) {
             throw new IllegalArgumentException(who + ": only NCDHW volumes are supported, got " + in.getDataFormat()
                     + " (DL4J's InputType.convolutional3D(d, h, w, c) is NDHWC: give"
-                    + " InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, d, h, w, c) or FieldVolumeInputType.of)");
+                    + " InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, d, h, w, c) or"
+                    + " FieldVolumeInputType.of)");
         }
         if (in instanceof FieldVolumeInputType f && f.getFieldType() != null && !f.getFieldType().equals(expected)) {
             throw new IllegalArgumentException(who + ": field type mismatch: this layer expects " + expected

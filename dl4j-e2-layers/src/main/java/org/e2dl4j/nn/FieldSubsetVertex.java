@@ -128,6 +128,10 @@ public class FieldSubsetVertex extends GraphVertex implements StockVertex {
     @Override
     public InputType getOutputType(int layerIndex, InputType... vertexInputs) {
         String who = "FieldSubsetVertex of fields [" + fromField + ", " + toField + ") of " + inType;
+        if (vertexInputs.length == 1 && vertexInputs[0] instanceof InputType.InputTypeConvolutional3D) {
+            throw new InvalidInputTypeException(who + ": volumes (NCDHW) cannot be split into fields: DL4J's subset"
+                    + " vertex runs on arrays of rank 2 to 4 only; got " + vertexInputs[0]);
+        }
         if (vertexInputs.length != 1 || !(vertexInputs[0] instanceof InputType.InputTypeConvolutional in)
                 || in.getFormat() != CNN2DFormat.NCHW) {
             throw new InvalidInputTypeException(who + ": expected one NCHW feature map, got "

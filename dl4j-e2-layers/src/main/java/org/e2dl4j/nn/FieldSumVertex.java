@@ -27,7 +27,8 @@ public class FieldSumVertex extends StatelessStockVertex {
     }
 
     /**
-     * The inputs' common type; a {@link FieldInputType} of their common field type when every input carries one.
+     * The inputs' common type; a {@link FieldInputType} ({@link FieldVolumeInputType} for volumes) of their common
+     * field type when every input carries one.
      *
      * @throws IllegalArgumentException naming the vertex index, the input and both types, if two inputs' field
      *                                  types differ
@@ -37,24 +38,24 @@ public class FieldSumVertex extends StatelessStockVertex {
         FieldType common = null;
         boolean allTyped = vertexInputs.length > 0;
         for (int i = 0; i < vertexInputs.length; i++) {
-            if (!(vertexInputs[i] instanceof FieldInputType f) || f.getFieldType() == null) {
+            FieldType t = TypedInputs.fieldTypeOf(vertexInputs[i]);
+            if (t == null) {
                 allTyped = false;
                 continue;
             }
             if (common == null) {
-                common = f.getFieldType();
-            } else if (!common.equals(f.getFieldType())) {
+                common = t;
+            } else if (!common.equals(t)) {
                 throw new IllegalArgumentException("FieldSumVertex (layer index " + layerIndex
                         + "): all inputs must have the same field type, but input " + i + " has type "
-                        + f.getFieldType() + " and an earlier input has type " + common);
+                        + t + " and an earlier input has type " + common);
             }
         }
         InputType sum = toStock().getOutputType(layerIndex, vertexInputs);
         if (!allTyped) {
             return sum;
         }
-        InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) sum;
-        return FieldInputType.of(common, c.getHeight(), c.getWidth());
+        return TypedInputs.typed(common, sum);
     }
 
     @Override

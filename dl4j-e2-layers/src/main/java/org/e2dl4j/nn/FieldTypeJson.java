@@ -282,8 +282,8 @@ public final class FieldTypeJson {
             default:
                 throw new IllegalArgumentException("unknown gspace '" + kind + "' in field type description (valid:"
                         + " rot2dOnR2, flipRot2dOnR2, flip2dOnR2, trivialOnR2, noBaseSpace, rot3dOnR3, flipRot3dOnR3,"
-                        + " octaOnR3, fullOctaOnR3, icoOnR3, fullIcoOnR3, rot2dOnR3, dihedralOnR3, conicalOnR3, mirOnR3,"
-                        + " invOnR3, trivialOnR3): " + node);
+                        + " octaOnR3, fullOctaOnR3, icoOnR3, fullIcoOnR3, rot2dOnR3, dihedralOnR3, conicalOnR3,"
+                        + " mirOnR3, invOnR3, trivialOnR3): " + node);
         }
         List<Representation> reprs = new ArrayList<>();
         for (JsonNode entry : required(node, "fields")) {

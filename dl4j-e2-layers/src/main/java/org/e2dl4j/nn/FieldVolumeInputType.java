@@ -52,6 +52,7 @@ public class FieldVolumeInputType extends InputType.InputTypeConvolutional3D {
 
     @Override
     public String toString() {
-        return "FieldVolumeInputType(d=" + getDepth() + ",h=" + getHeight() + ",w=" + getWidth() + "," + fieldType + ")";
+        return "FieldVolumeInputType(d=" + getDepth() + ",h=" + getHeight() + ",w=" + getWidth() + "," + fieldType
+                + ")";
     }
 }

@@ -48,13 +48,20 @@ class Volumes3dTest {
         assertFalse(bad.withinTolerance());
     }
 
-    /** ReLU commutes with the permutation matrices of a regular field of the 48 symmetries of the cube. */
+    /**
+     * ReLU commutes with the permutation matrices of a regular field of the cube's rotations; a linear map commutes
+     * with all 48 symmetries of the cube.
+     */
     @Test
     void equivarianceCheckOnTheCube() {
-        FieldType t = FieldType.regular(GSpaces.fullOctaOnR3(), 1);
+        FieldType t = FieldType.regular(GSpaces.octaOnR3(), 1);
         EquivarianceReport ok = EquivarianceCheck.of(x -> org.nd4j.linalg.ops.transforms.Transforms.relu(x, true), t,
-                t).dataType(DataType.DOUBLE).inputSize(4, 4, 4).batchSize(1).assertEquivariant();
-        assertEquals(48, ok.errors().size());
+                t).dataType(DataType.DOUBLE).inputSize(3, 3, 3).batchSize(1).assertEquivariant();
+        assertEquals(24, ok.errors().size());
+        GSpace full = GSpaces.fullOctaOnR3();
+        FieldType u = FieldType.of(full, full.irreps().get(5), 1);
+        assertEquals(48, EquivarianceCheck.of(x -> x.mul(3), u, u).dataType(DataType.DOUBLE).inputSize(3, 3, 3)
+                .assertEquivariant().errors().size());
         FieldType v = FieldType.irrep(GSpaces.rot3dOnR3(), 1, 1);
         EquivarianceReport bad = EquivarianceCheck.of(x -> x.mul(DepthWeighting.weights(x.size(2), x.dataType())), v,
                 v).dataType(DataType.DOUBLE).inputSize(3, 3, 3).run();
@@ -149,5 +156,45 @@ class Volumes3dTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 1, 2, 2, 3, 3);
         INDArray y = graph.outputSingle(x);
         assertEquals(0, y.sub(x.mul(DepthWeighting.weights(2, DataType.DOUBLE))).amaxNumber().doubleValue(), 1e-12);
+    }
+
+    @Test
+    void splittingVolumesByLabelsIsRefusedClearly() {
+        FieldType t = FieldType.regular(GSpaces.rot2dOnR3(4), 2);
+        EquivariantGraphBuilder g = EquivariantGraphBuilder
+                .on(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).graphBuilder())
+                .addInput("in", t);
+        java.util.Map<String, String> parts = g.splitByLabels("split", "in", java.util.List.of("a", "b"));
+        g.setOutputs(parts.get("a"), parts.get("b"));
+        assertRejected(org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException.class, () -> g.build(2, 3, 3),
+                "FieldSubsetVertex", "volumes (NCDHW) cannot be split", "rank 2 to 4");
+    }
+
+    /** The direct sum and the residual sum of volumes carry their field types to the next layer. */
+    @Test
+    void directSumsAndResidualSumsOfVolumesAreTyped() {
+        GSpace gs = GSpaces.rot2dOnR3(4);
+        FieldType t = FieldType.regular(gs, 1);
+        ComputationGraphConfiguration conf = EquivariantGraphBuilder
+                .on(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).graphBuilder())
+                .addInput("in", t)
+                .addLayer("w", DepthWeighting::of, "in")
+                .addSum("res", "w", "in")
+                .addDirectSum("cat", "res", "in")
+                .addLayer("out", DepthWeighting::of, "cat")
+                .setOutputs("out")
+                .build(2, 3, 3);
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 1, 4, 2, 3, 3);
+        INDArray w = DepthWeighting.weights(2, DataType.DOUBLE);
+        INDArray expected = Nd4j.concat(1, x.mul(w).add(x), x).mul(w);
+        assertEquals(0, graph.outputSingle(x).sub(expected).amaxNumber().doubleValue(), 1e-12);
+        FieldType sum = t.plus(t);
+        InputType[] types = conf.getLayerActivationTypes(FieldVolumeInputType.of(t, 2, 3, 3)).values()
+                .toArray(new InputType[0]);
+        assertTrue(Arrays.stream(types).anyMatch(it -> it instanceof FieldVolumeInputType f
+                && f.getFieldType().equals(sum)), "the direct sum's type reaches the last layer: "
+                + Arrays.toString(types));
     }
 }

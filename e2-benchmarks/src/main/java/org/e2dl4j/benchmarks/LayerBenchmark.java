@@ -29,9 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LayerBenchmark {
 
     /** The catalog name of the measured layer. */
-    @Param({"PlainConvolution", "R2Conv", "R2Conv.REFLECT", "R2Diffop", "BatchNormalization", "InnerBatchNorm",
-            "IIDBatchNorm2d", "FieldNorm", "EquivariantInstanceNorm", "EquivariantLayerNorm", "ActivationLayer.ELU",
-            "ELU", "TensorProductModule", "FourierELU", "NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
+    @Param({"PlainConvolution", "R2Conv", "R2Conv.REFLECT", "R2Diffop", "Convolution3D", "R3Conv",
+            "BatchNormalization", "InnerBatchNorm", "IIDBatchNorm2d", "FieldNorm", "EquivariantInstanceNorm",
+            "EquivariantLayerNorm", "ActivationLayer.ELU", "ELU", "TensorProductModule", "FourierELU",
+            "NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
             "GatedNonLinearityUniform", "SubsamplingLayer.MAX", "PointwiseMaxPool", "PointwiseMaxPoolAntialiased",
             "NormMaxPool", "SubsamplingLayer.AVG", "PointwiseAvgPool", "GlobalPoolingLayer.MAX", "GroupPooling",
             "NormPool", "PointwiseAdaptiveAvgPool", "DenseLayer", "Linear", "BatchNormalization.1d",

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -19,12 +20,14 @@ import org.e2dl4j.math.repr.Representations;
 import org.e2dl4j.nn.FieldInputType;
 import org.e2dl4j.nn.FieldType;
 import org.e2dl4j.nn.FieldVectorInputType;
+import org.e2dl4j.nn.FieldVolumeInputType;
 import org.e2dl4j.nn.batchnorm.IIDBatchNorm1d;
 import org.e2dl4j.nn.batchnorm.IIDBatchNorm2d;
 import org.e2dl4j.nn.batchnorm.InnerBatchNorm;
 import org.e2dl4j.nn.conv.PaddingMode;
 import org.e2dl4j.nn.conv.R2Conv;
 import org.e2dl4j.nn.conv.R2Diffop;
+import org.e2dl4j.nn.conv.R3Conv;
 import org.e2dl4j.nn.invariant.GroupPooling;
 import org.e2dl4j.nn.invariant.NormPool;
 import org.e2dl4j.nn.linear.Linear;
@@ -47,7 +50,8 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * The benchmarked layers by name, each next to the layer it is compared with (the closest stock DL4J layer, or the
  * existing equivariant layer a new one generalizes), on the same input shape. Shapes are those of the C8 benchmark
- * model: C8 regular fields (8 channels each), float.
+ * model: C8 regular fields (8 channels each), float; the volumetric convolution's are SO(3) fields of degrees 0 to 2
+ * (escnn's R3Conv), beside a stock Convolution3D, which runs libnd4j's conv3dnew directly as R3Conv does.
  */
 final class LayerCatalog {
 
@@ -60,6 +64,9 @@ final class LayerCatalog {
     private static final int CONV_FIELDS = 8;
     private static final int CONV_SIZE = 33;
     private static final int CONV_KERNEL = 5;
+    /** The volumetric convolution cases: 2 x (8 x SO(3) irreps 0, 1, 2: 72 channels) x 12^3, 5 x 5 x 5 filters. */
+    private static final int VOLUME_BATCH = 2;
+    private static final int VOLUME_SIZE = 12;
 
     private static final Map<String, LayerCase> CASES = cases();
 
@@ -117,6 +124,19 @@ final class LayerCatalog {
                 .padding(pad).paddingMode(PaddingMode.REFLECT).build(), convInput, convBatch));
         add(m, LayerCase.comparedWith("R2Conv", "R2Diffop",
                 () -> new R2Diffop.Builder(conv, conv, CONV_KERNEL).padding(pad).build(), convInput, convBatch));
+
+        GSpace so3 = GSpaces.rot3dOnR3();
+        FieldType spherical = new FieldType(so3, BasisBenchmark.fields(so3));
+        int sphericalChannels = spherical.size();
+        FieldVolumeInputType volumeInput = FieldVolumeInputType.of(spherical, VOLUME_SIZE, VOLUME_SIZE, VOLUME_SIZE);
+        long[] volumeBatch = {VOLUME_BATCH, sphericalChannels, VOLUME_SIZE, VOLUME_SIZE, VOLUME_SIZE};
+        add(m, LayerCase.baseline("Convolution3D", () -> new Convolution3D.Builder(CONV_KERNEL, CONV_KERNEL, CONV_KERNEL)
+                .nIn(sphericalChannels).nOut(sphericalChannels).padding(pad, pad, pad)
+                .dataFormat(Convolution3D.DataFormat.NCDHW).activation(Activation.IDENTITY).build(), volumeInput,
+                volumeBatch));
+        add(m, LayerCase.comparedWith("Convolution3D", "R3Conv",
+                () -> new R3Conv.Builder(spherical, spherical, CONV_KERNEL).padding(pad).build(), volumeInput,
+                volumeBatch));
 
         add(m, LayerCase.baseline("BatchNormalization",
                 () -> new BatchNormalization.Builder().nIn(channels).nOut(channels).build(), wideInput, wideBatch));

@@ -51,7 +51,7 @@ class LayerCatalogTest {
 
     @Test
     void anUnknownNameIsRefusedWithTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerCatalog.named("R3Conv"));
-        assertTrue(e.getMessage().contains("R3Conv") && e.getMessage().contains("InnerBatchNorm"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerCatalog.named("R4Conv"));
+        assertTrue(e.getMessage().contains("R4Conv") && e.getMessage().contains("InnerBatchNorm"), e.getMessage());
     }
 }

@@ -280,7 +280,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         return StockExport.replacedBy(ExportedLayer.replacing(this, stockLayer(conv.hasBias()), stockParams(conv)));
     }
 
-    /** "W" the expanded filter in the stock layer's layout and, with a bias, "b" the expanded bias of a trained layer. */
+    /** "W", the expanded filter in the stock layer's layout, and with a bias "b", the expanded bias of a trained layer. */
     Map<String, INDArray> stockParams(R2ConvLayer conv) {
         Map<String, INDArray> params = new HashMap<>();
         params.put("W", stockFilter(conv.expandedFilter()));

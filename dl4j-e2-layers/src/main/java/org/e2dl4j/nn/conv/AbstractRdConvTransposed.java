@@ -77,8 +77,8 @@ public abstract class AbstractRdConvTransposed extends AbstractR2Conv {
         }
         if (outputPadding > getPadding()) {
             return StockExport.refused("its output padding " + outputPadding + " exceeds its padding " + getPadding()
-                    + ": the last " + (outputPadding - getPadding()) + " output positions along each axis lie beyond the"
-                    + " transposed convolution and hold only the bias, and "
+                    + ": the last " + (outputPadding - getPadding()) + " output positions along each axis lie beyond"
+                    + " the transposed convolution and hold only the bias, and "
                     + stockLayer(false).getClass().getSimpleName() + " has no output padding");
         }
         R2ConvLayer conv = (R2ConvLayer) trained;
@@ -119,7 +119,7 @@ public abstract class AbstractRdConvTransposed extends AbstractR2Conv {
         return outputPadding == 0 ? s : s.substring(0, s.length() - 1) + ", output padding=" + outputPadding + ")";
     }
 
-    /** The builder shared by the transposed convolutions: {@link AbstractR2Conv.Builder}'s options and the output padding. */
+    /** The builder of the transposed convolutions: {@link AbstractR2Conv.Builder}'s options and the output padding. */
     public abstract static class Builder<T extends Builder<T>> extends AbstractR2Conv.Builder<T> {
 
         private int outputPadding;

@@ -64,7 +64,10 @@ public class R2ConvTransposed extends AbstractRdConvTransposed {
         return new Cropping2D.Builder(q, 0, q, 0).dataFormat(CNN2DFormat.NCHW).build();
     }
 
-    /** Builder: {@code new R2ConvTransposed.Builder(in, out, kernelSize)}; options as {@link AbstractRdConvTransposed.Builder}. */
+    /**
+     * Builder: {@code new R2ConvTransposed.Builder(in, out, kernelSize)}; options as
+     * {@link AbstractRdConvTransposed.Builder}.
+     */
     public static class Builder extends AbstractRdConvTransposed.Builder<Builder> {
 
         /**

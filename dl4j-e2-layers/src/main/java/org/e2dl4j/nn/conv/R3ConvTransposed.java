@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * convolution whose filter is a steerable kernel on the k x k x k grid from {@code in} to {@code out}, upsampling
  * [N, in.size(), D, H, W] (NCDHW) to [N, out.size(), D', H', W'] with {@link AbstractRdConvTransposed}'s size rule
  * on every axis, including escnn's {@code output_padding} q (q more positions at the end of every axis; equivariant
- * up to the one-sided crop it implies). Equivariant like {@link R3Conv} on the grid-preserving elements. It runs libnd4j's
- * {@code deconv3d} directly and exports to a stock {@code Deconvolution3D} (followed by a {@code Cropping3D} for an
+ * up to the one-sided crop it implies). Equivariant like {@link R3Conv} on the grid-preserving elements. It runs
+ * libnd4j's {@code deconv3d} directly and exports to a stock {@code Deconvolution3D} (followed by a {@code Cropping3D} for an
  * output padding). Its padding mode is zeros, as PyTorch's.
  */
 public class R3ConvTransposed extends AbstractRdConvTransposed {

@@ -21,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * libnd4j's conv3dnew (through {@link ConvolutionKind#CONVOLUTION} on NCDHW data, filter [outC, inC, k, k, k]) is the
  * cross-correlation {@code y[o, z, r, c] = b[o] + sum x[i, sz - p + a dil, ...] K[o, i, a, b, c]} in float and
  * double, with stride, padding and dilation (the dilated float case runs through the spread filter); deconv3d
- * ({@link ConvolutionKind#TRANSPOSED}, filter [inC, outC, k, k, k]) is its adjoint; the _bp ops give the gradients of
- * {@code <y, g>}; and the explicit padding modes pad every axis of a volume as {@link PaddingMode#source} says, with
+ * ({@link ConvolutionKind#TRANSPOSED}, filter [inC, outC, k, k, k]) is its adjoint; conv3dnew_bp and deconv3d_bp give
+ * the gradients of {@code <y, g>} (every filter entry checked against its definition); and the explicit padding modes pad every axis of a volume as {@link PaddingMode#source} says, with
  * the adjoint backward.
  */
 class VolumetricOpsTest {
@@ -117,13 +117,37 @@ class VolumetricOpsTest {
         ConvolutionKind.CONVOLUTION.backward(x.castTo(type), filter.castTo(type), bias.castTo(type), u.castTo(type),
                 gradX, gradFilter, gradBias, g);
         assertTrue(relativeError(back.castTo(DataType.DOUBLE), gradX) <= tolerance * 10, "dL/dx is deconv3d of dL/dy");
-        INDArray unit = Nd4j.zeros(DataType.DOUBLE, filter.shape());
-        unit.putScalar(new long[] {1, 2, 0, 1, 2}, 1.0);
-        double expectedGradFilter = u.mul(reference(x, unit, noBias, s, p, dil)).sumNumber().doubleValue();
-        assertEquals(expectedGradFilter, gradFilter.getDouble(1, 2, 0, 1, 2), tolerance * 10 * (1 + Math.abs(expectedGradFilter)),
-                "dL/dK[1, 2, 0, 1, 2]");
+        assertFilterGradient(ConvolutionKind.CONVOLUTION, x, filter, u, gradFilter, g, type);
         assertArrayEquals(u.sum(0, 2, 3, 4).toDoubleVector(), gradBias.castTo(DataType.DOUBLE).toDoubleVector(),
                 tolerance * 100 * u.length(), "dL/db sums dL/dy");
+
+        // deconv3d_bp: dL/du of <deconv(u), x> is conv(x), and dL/dK entry by entry
+        INDArray gradU = Nd4j.create(type, u.shape());
+        INDArray gradTransposedFilter = Nd4j.create(type, filter.shape());
+        ConvolutionKind.TRANSPOSED.backward(u.castTo(type), filter.castTo(type), null, x.castTo(type), gradU,
+                gradTransposedFilter, null, g);
+        assertTrue(relativeError(plain, gradU) <= tolerance * 10, "dL/du of deconv3d is conv3dnew of dL/dy");
+        assertFilterGradient(ConvolutionKind.TRANSPOSED, u, filter, x, gradTransposedFilter, g, type);
+    }
+
+    /**
+     * dL/dK of L = <op(in, K), gradOut> against its definition entry by entry: L is linear in K, so
+     * dL/dK[j] = L(K + e_j) - L(K) exactly.
+     */
+    private static void assertFilterGradient(ConvolutionKind kind, INDArray in, INDArray filter, INDArray gradOut,
+                                             INDArray gradFilter, ConvGeometry g, DataType type) {
+        double tolerance = type == DataType.DOUBLE ? 1e-10 : 1e-3;
+        INDArray out = Nd4j.create(type, gradOut.shape());
+        kind.forward(in.castTo(type), filter.castTo(type), null, out, g);
+        double base = out.castTo(DataType.DOUBLE).mul(gradOut).sumNumber().doubleValue();
+        for (long j = 0; j < filter.length(); j++) {
+            INDArray moved = filter.dup();
+            moved.putScalar(j, filter.getDouble(j) + 1);
+            kind.forward(in.castTo(type), moved.castTo(type), null, out, g);
+            double expected = out.castTo(DataType.DOUBLE).mul(gradOut).sumNumber().doubleValue() - base;
+            assertEquals(expected, gradFilter.getDouble(j), tolerance * (1 + Math.abs(expected)),
+                    kind + " dL/dK entry " + j);
+        }
     }
 
     @ParameterizedTest
@@ -137,8 +161,10 @@ class VolumetricOpsTest {
         for (int z = 0; z < 8; z++) {
             for (int r = 0; r < 9; r++) {
                 for (int c = 0; c < 7; c++) {
-                    double expected = x.getDouble(1, 2, mode.source(z, p, 4), mode.source(r, p, 5), mode.source(c, p, 3));
-                    assertEquals(expected, padded.getDouble(1, 2, z, r, c), 0.0, mode + " at " + z + ", " + r + ", " + c);
+                    double expected = x.getDouble(1, 2, mode.source(z, p, 4), mode.source(r, p, 5),
+                            mode.source(c, p, 3));
+                    assertEquals(expected, padded.getDouble(1, 2, z, r, c), 0.0,
+                            mode + " at " + z + ", " + r + ", " + c);
                 }
             }
         }

@@ -21,7 +21,7 @@ import org.e2dl4j.math.repr.Representations;
  * on the fibers only, and the methods about points and grids refuse it. On the plane an element r_theta f^j acts
  * as {@code x -> R(theta) F^j x}, where F reflects across the line through the origin at angle
  * {@link #axis()} (pi/2 by default: the vertical axis, so F mirrors left and right) and R(theta) rotates
- * counter-clockwise; the G-spaces of R^3 act by the O(3) matrices their {@link Action} describes. Pixel and voxel
+ * counter-clockwise; a G-space of R^3 acts by the O(3) matrix of each element's inclusion into O(3). Pixel and voxel
  * coordinates follow {@link GridConvention}. Build instances with {@link GSpaces}. Immutable value.
  */
 public final class GSpace {

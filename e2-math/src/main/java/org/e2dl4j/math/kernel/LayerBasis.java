@@ -360,7 +360,7 @@ public final class LayerBasis {
 
     @Override
     public String toString() {
-        return "LayerBasis[" + gspace.name() + ", " + names(inFields) + " -> " + names(outFields) + ", " + kernelSize
-                + "x" + kernelSize + ", " + dimension + " weights in " + pairs.size() + " pairs]";
+        return "LayerBasis[" + gspace.name() + ", " + names(inFields) + " -> " + names(outFields) + ", "
+                + pairs.get(0).basis().grid() + ", " + dimension + " weights in " + pairs.size() + " pairs]";
     }
 }

@@ -47,9 +47,10 @@ final class SphericalKernelSampling {
         double[][] qOut = out.changeOfBasis();
         double[][] qInInv = in.changeOfBasisInv();
 
-        List<SphericalBasisElement> kept = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        long sampled = 0;
+        // the candidates (degree, irreps pair, intertwiner, admitted rings) first, so that the values are written
+        // once into an array of the final size (elements vanishing on the grid are rare)
+        List<Candidate> candidates = new ArrayList<>();
+        long bound = 0;
         for (int degree = 0; degree <= maximumDegree; degree++) {
             List<Integer> rings = new ArrayList<>();
             for (int ring = 0; ring < radial.rings(); ring++) {
@@ -60,53 +61,70 @@ final class SphericalKernelSampling {
             if (rings.isEmpty()) {
                 continue;
             }
-            double[][] harmonics = SphericalHarmonicTable.sample(degree, grid);
             for (int ii = 0; ii < inIrreps.size(); ii++) {
-                IrreducibleRepresentation psiIn = inIrreps.get(ii);
                 for (int oo = 0; oo < outIrreps.size(); oo++) {
-                    IrreducibleRepresentation psiOut = outIrreps.get(oo);
-                    List<double[]> solutions = KernelBasisCache.intertwiners(gspace, psiIn, psiOut, degree);
+                    List<double[]> solutions = KernelBasisCache.intertwiners(gspace, inIrreps.get(ii),
+                            outIrreps.get(oo), degree);
                     for (int s = 0; s < solutions.size(); s++) {
-                        double[] angular = lift(solutions.get(s), harmonics, qOut, outStarts[oo], psiOut.size(),
-                                qInInv, inStarts[ii], psiIn.size(), points);
-                        double[] pointSquares = pointSquares(angular, points);
-                        for (int ring : rings) {
-                            double[] b = radialValues[ring];
-                            double squares = 0;
-                            for (int p = 0; p < points; p++) {
-                                squares += b[p] * b[p] * pointSquares[p];
-                            }
-                            double scale = 1.0 / BasisNormalization.normalizer(squares, psiOut.size());
-                            if (BasisNormalization.vanishes(squares * scale * scale)) {
-                                continue;
-                            }
-                            sampled += (long) outSize * inSize * points;
-                            SizeLimits.checkDoubles(sampled, SizeLimits.SAMPLED_VALUES, "the sampled basis of a "
-                                    + outSize + " x " + inSize + " block on the " + grid + " grid");
-                            double[] element = new double[angular.length];
-                            for (int row = 0; row < outSize * inSize; row++) {
-                                int offset = row * points;
-                                for (int p = 0; p < points; p++) {
-                                    element[offset + p] = angular[offset + p] * (b[p] * scale);
-                                }
-                            }
-                            values.add(element);
-                            kept.add(new SphericalBasisElement(psiIn.name(), ii, psiOut.name(), oo, psiIn.size(),
-                                    psiOut.size(), degree, s, ring, radial.radius(ring), radial.sigma(ring)));
-                        }
+                        candidates.add(new Candidate(degree, ii, oo, s, solutions.get(s), rings));
+                        bound += rings.size();
                     }
                 }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        int elementSize = outSize * inSize * points;
+        SizeLimits.checkDoubles(SizeLimits.product(bound, elementSize), SizeLimits.SAMPLED_VALUES,
+                "the sampled basis of a " + outSize + " x " + inSize + " block on the " + grid + " grid (" + bound
+                        + " elements x " + outSize + " x " + inSize + " x " + points + " points)");
+        double[] data = new double[(int) bound * elementSize];
+        List<SphericalBasisElement> kept = new ArrayList<>();
+        double[][] harmonics = null;
+        int harmonicsDegree = -1;
+        for (Candidate c : candidates) {
+            if (c.degree != harmonicsDegree) {
+                harmonics = SphericalHarmonicTable.sample(c.degree, grid);
+                harmonicsDegree = c.degree;
+            }
+            IrreducibleRepresentation psiIn = inIrreps.get(c.inIrrep);
+            IrreducibleRepresentation psiOut = outIrreps.get(c.outIrrep);
+            double[] angular = lift(c.solution, harmonics, qOut, outStarts[c.outIrrep], psiOut.size(), qInInv,
+                    inStarts[c.inIrrep], psiIn.size(), points);
+            double[] pointSquares = pointSquares(angular, points);
+            for (int ring : c.rings) {
+                double[] b = radialValues[ring];
+                double squares = 0;
+                for (int p = 0; p < points; p++) {
+                    squares += b[p] * b[p] * pointSquares[p];
+                }
+                double scale = 1.0 / BasisNormalization.normalizer(squares, psiOut.size());
+                if (BasisNormalization.vanishes(squares * scale * scale)) {
+                    continue;
+                }
+                int base = kept.size() * elementSize;
+                for (int row = 0; row < outSize * inSize; row++) {
+                    int offset = row * points;
+                    for (int p = 0; p < points; p++) {
+                        data[base + offset + p] = angular[offset + p] * (b[p] * scale);
+                    }
+                }
+                kept.add(new SphericalBasisElement(psiIn.name(), c.inIrrep, psiOut.name(), c.outIrrep,
+                        psiIn.size(), psiOut.size(), c.degree, c.innerIndex, ring, radial.radius(ring),
+                        radial.sigma(ring)));
             }
         }
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        int elementSize = outSize * inSize * points;
-        double[] data = new double[kept.size() * elementSize];
-        for (int e = 0; e < kept.size(); e++) {
-            System.arraycopy(values.get(e), 0, data, e * elementSize, elementSize);
-        }
-        return Optional.of(new SampledBasis(outSize, inSize, grid, data, kept));
+        double[] values = kept.size() == bound ? data : Arrays.copyOf(data, kept.size() * elementSize);
+        return Optional.of(new SampledBasis(outSize, inSize, grid, values, kept));
+    }
+
+    /** One intertwiner of one irreps pair and degree, with the rings whose band limit admits the degree. */
+    private record Candidate(int degree, int inIrrep, int outIrrep, int innerIndex, double[] solution,
+                             List<Integer> rings) {
     }
 
     private static int[] starts(List<IrreducibleRepresentation> irreps) {

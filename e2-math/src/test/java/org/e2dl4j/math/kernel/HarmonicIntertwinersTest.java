@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.e2dl4j.math.group.Group;
+import org.e2dl4j.math.group.GroupElement;
+import org.e2dl4j.math.group.Groups;
+import org.e2dl4j.math.repr.Representation;
+import org.e2dl4j.math.repr.Representations;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +104,73 @@ class HarmonicIntertwinersTest {
             }
         }
         assertOrthonormal(solutions);
+    }
+
+    @Test
+    void so3IntertwinersFollowTheClebschGordanRule() {
+        // Hom_SO(3)(Y_J (x) V_l, V_j) is 1-dimensional iff |l - j| <= J <= l + j, else 0
+        Group so3 = Groups.so3(4);
+        for (int degree = 0; degree <= 4; degree++) {
+            for (int l = 0; l <= 2; l++) {
+                for (int j = 0; j <= 2; j++) {
+                    int expected = Math.abs(l - j) <= degree && degree <= l + j ? 1 : 0;
+                    assertEquals(expected, groupSolve(so3, degree, Representations.irrep(so3, l),
+                            Representations.irrep(so3, j)).size(), "SO(3): J=" + degree + ", l=" + l + " -> j=" + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void o3IntertwinersAddTheParityRule() {
+        // O(3) irreps (p, l): the inversion acts by (-1)^p; Y_J has parity J mod 2, so p_in + J + p_out must be even
+        Group o3 = Groups.o3(4);
+        for (int degree = 0; degree <= 3; degree++) {
+            for (int l = 0; l <= 2; l++) {
+                for (int j = 0; j <= 2; j++) {
+                    for (int pi = 0; pi <= 1; pi++) {
+                        for (int po = 0; po <= 1; po++) {
+                            boolean triangle = Math.abs(l - j) <= degree && degree <= l + j;
+                            int expected = triangle && (pi + degree + po) % 2 == 0 ? 1 : 0;
+                            assertEquals(expected, groupSolve(o3, degree, Representations.irrep(o3, pi, l),
+                                    Representations.irrep(o3, po, j)).size(), "O(3): J=" + degree + ", (" + pi + ","
+                                    + l + ") -> (" + po + "," + j + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The solver on a spatial group's generators, D_J read off the spherical harmonics. */
+    private static List<double[]> groupSolve(Group group, int degree, Representation in, Representation out) {
+        List<double[][]> actions = new ArrayList<>();
+        List<double[][]> inInverses = new ArrayList<>();
+        List<double[][]> outs = new ArrayList<>();
+        for (GroupElement g : group.generators()) {
+            actions.add(SphericalHarmonicTable.action(degree, matrix(g)));
+            inInverses.add(in.matrix(group.inverse(g)));
+            outs.add(out.matrix(g));
+        }
+        List<double[]> solutions = HarmonicIntertwiners.solve(2 * degree + 1, in.size(), out.size(), actions,
+                inInverses, outs);
+        assertOrthonormal(solutions);
+        return solutions;
+    }
+
+    /** The O(3) matrix of a spatial element, column c the image of e_c. */
+    private static double[][] matrix(GroupElement g) {
+        double sign = g.flip() == 1 ? -1 : 1;
+        double[][] m = new double[3][3];
+        for (int c = 0; c < 3; c++) {
+            double[] e = new double[3];
+            e[c] = 1;
+            Vector3D image = g.rotation().applyTo(new Vector3D(e));
+            m[0][c] = sign * image.getX();
+            m[1][c] = sign * image.getY();
+            m[2][c] = sign * image.getZ();
+        }
+        return m;
     }
 
     private static List<double[]> solve(List<double[][]> actions, List<double[][]> in, List<double[][]> out) {
