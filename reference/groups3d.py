@@ -13,7 +13,9 @@ An ordinary escnn 1.0.13 user script (written for this repository). It records
   - subgroup inclusions: for subgroup ids of SO(3) and O(3) (in O(3) also the dihedral and conic ids with escnn's axis
     parameter, (False, 2a, N) and ('cone', 2a, N) for a = pi / 2, pi / 3), the 3 x 3 matrix (with the inversion sign) of the
     inclusion of elements of the subgroup (all of a finite one, fixed ones of SO(2) / O(2));
-  - the irreps of the restrictions of SO(3) / O(3) irreps to the finite subgroups (escnn's decomposition, in order).
+  - the irreps of the restrictions of SO(3) / O(3) irreps to the finite subgroups (escnn's decomposition, in order);
+  - escnn's discrete cylinder groups C_2 x C_4 and C_2 x D_4 as subgroups of O(3): elements [inversion, (flip,) angle]
+    in escnn's order, their O(3) matrices and the irreps' matrices.
 
 Floats rounded to 10 decimals. Deterministic (no sampling).
 Run: PYTHONPATH=/opt/escnn/site python3 -W ignore reference/groups3d.py  (writes reference/data/groups3d.json)
@@ -90,11 +92,22 @@ def planar_label(e):
     return rounded(v) if isinstance(v, tuple) else [0, round(float(v), DECIMALS)]
 
 
+def cylinder_label(e):
+    """[inversion, flip, angle] of an element of a cylinder group."""
+    inv, planar = e.to('[int | radians]')
+    f, t = planar if isinstance(planar, tuple) else (0, planar)
+    return [int(inv), int(f), round(float(t), DECIMALS)]
+
+
 def subgroups(G, ids, continuous_elements):
     out = []
     for key, sg_id in ids:
         H, incl, _ = G.subgroup(sg_id)
-        if isinstance(H, group.SO3):
+        if isinstance(H, group.DirectProductGroup) and H.order() < 0:
+            full = isinstance(H.G2, group.O2)
+            labels = [[i, f, t] for i in (0, 1) for f in ((0, 1) if full else (0,)) for t in (0., 0.7, 2.1, 4.4)]
+            els = [H.element((i, (f, t) if full else t), '[int | radians]') for i, f, t in labels]
+        elif isinstance(H, group.SO3):
             els = [H.element(q, 'Q') for q in so3_elements()[:4]]
             labels = [rounded(h.to('Q')) for h in els]
         elif H.order() > 0:
@@ -155,8 +168,10 @@ def main():
                                          ('(True, -1)', (False, True, -1)), ("('cone', 4)", ('cone', 4)),
                                          ("('cone', -1)", ('cone', -1)), ("('cone', 1)", ('cone', 1)),
                                          ('(True, False, 1)', (True, False, 1))]
-                                  + [(f'(False, {2 * a!r}, {n})', (False, 2 * a, n)) for a in AXES for n in (4, -1)]
-                                  + [(f"('cone', {2 * a!r}, {n})", ('cone', 2 * a, n)) for a in AXES for n in (4, -1, 1)],
+                                  + [(f'(False, {2 * a!r}, {n})', (False, 2 * a, n)) for a in AXES for n in (4, -1, 1)]
+                                  + [(f"('cone', {2 * a!r}, {n})", ('cone', 2 * a, n)) for a in AXES for n in (4, -1, 1)]
+                                  + [(f'(True, {b}, {n})', (True, b, n)) for b in (False, True) for n in (4, -1)]
+                                  + [(f'(True, {np.pi / 2!r}, {n})', (True, np.pi / 2, n)) for n in (4, -1)],
                                   continuous)
     restrictions = []
     for parent, sg_id, key, irreps in [(so3, 'octa', "'octa'", [(l,) for l in range(7)]),
@@ -167,7 +182,22 @@ def main():
             rho = parent.restrict_representation(sg_id, parent.irrep(*irr_id))
             restrictions.append({'parent': parent.name, 'subgroup': key, 'irrep': list(irr_id),
                                  'irreps': [str(i) for i in rho.irreps]})
+    for sg_id, key in [((True, False, 4), '(True, False, 4)'), ((True, True, 4), '(True, True, 4)')]:
+        for irr_id in [(j, l) for j in (0, 1) for l in range(4)]:
+            rho = o3.restrict_representation(sg_id, o3.irrep(*irr_id))
+            restrictions.append({'parent': o3.name, 'subgroup': key, 'irrep': list(irr_id),
+                                 'irreps': [str(i) for i in rho.irreps]})
     data['restrictions'] = restrictions
+    cylinders = {}
+    for key, sg_id in [('cylinderDiscrete4', (True, False, 4)), ('fullCylinderDiscrete4', (True, True, 4))]:
+        H, incl, _ = o3.subgroup(sg_id)
+        els = list(H.elements)
+        cylinders[key] = {'name': H.name, 'order': H.order(),
+                          'elements': [cylinder_label(e) for e in els],
+                          'matrices': [rounded(matrix_of(incl(e))) for e in els],
+                          'irreps': [{'name': irr.name, 'id': str(irr.id), 'size': irr.size,
+                                      'matrices': [rounded(irr(e)) for e in els]} for irr in H.irreps()]}
+    data['cylinders'] = cylinders
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'groups3d.json')
     with open(path, 'w') as f:
         json.dump(data, f, sort_keys=True, separators=(',', ':'))

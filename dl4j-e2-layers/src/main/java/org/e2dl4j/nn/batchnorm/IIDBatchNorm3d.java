@@ -6,7 +6,7 @@ import org.e2dl4j.nn.FieldType;
  * {@link IIDBatchNorm} on NCDHW volumes of a 3D G-space (escnn's {@code IIDBatchNorm3d}): the statistics are taken
  * over the batch and the voxels. Any representation, unlike {@link InnerBatchNorm}:
  * <pre>
- *   new IIDBatchNorm3d.Builder(FieldType.irrep(GSpaces.octaOnR3(), 4, 1)).build()
+ *   new IIDBatchNorm3d.Builder(FieldType.regular(GSpaces.octaOnR3(), 4)).build()
  * </pre>
  */
 public class IIDBatchNorm3d extends IIDBatchNorm {

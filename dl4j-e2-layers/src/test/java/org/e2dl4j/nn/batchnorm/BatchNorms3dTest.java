@@ -40,6 +40,13 @@ class BatchNorms3dTest {
 
     private static final GSpace D4 = GSpaces.dihedralOnR3(4);
     private static final GSpace INV = GSpaces.invOnR3();
+    private static final GSpace OCTA = GSpaces.octaOnR3();
+    private static final GSpace FULL_OCTA = GSpaces.fullOctaOnR3();
+
+    /** {@code n} copies of the first irrep of the G-space's group of the given dimension. */
+    private static FieldType irrepsOfSize(GSpace gs, int size, int n) {
+        return FieldType.of(gs, gs.irreps().stream().filter(r -> r.size() == size).findFirst().orElseThrow(), n);
+    }
     /** The running statistics, held fixed in the gradient check. */
     private static final String[] STATISTICS = {"1_mean", "1_var", "l1_mean", "l1_var"};
 
@@ -70,6 +77,14 @@ class BatchNorms3dTest {
                 new Case("NormBatchNorm on dihedralOnR3(4)", FieldType.irrep(D4, 1, 1, 1).plus(FieldType.irrep(D4, 1, 1, 0)),
                         t -> new NormBatchNorm.Builder(t).build(), false),
                 new Case("GNormBatchNorm on dihedralOnR3(4)", irreps.plus(FieldType.regular(D4, 1)),
+                        t -> new GNormBatchNorm.Builder(t).build(), false),
+                new Case("InnerBatchNorm on octaOnR3 (24 rotations)", FieldType.regular(OCTA, 1)
+                        .plus(FieldType.trivial(OCTA, 1)), t -> new InnerBatchNorm.Builder(t).build(), true),
+                new Case("IIDBatchNorm3d on fullOctaOnR3 (48 elements)", FieldType.trivial(FULL_OCTA, 1)
+                        .plus(irrepsOfSize(FULL_OCTA, 3, 2)), t -> new IIDBatchNorm3d.Builder(t).build(), true),
+                new Case("NormBatchNorm on fullOctaOnR3", irrepsOfSize(FULL_OCTA, 3, 2),
+                        t -> new NormBatchNorm.Builder(t).build(), false),
+                new Case("GNormBatchNorm on octaOnR3", FieldType.regular(OCTA, 1).plus(irrepsOfSize(OCTA, 2, 1)),
                         t -> new GNormBatchNorm.Builder(t).build(), false));
     }
 
@@ -84,8 +99,13 @@ class BatchNorms3dTest {
         assertTrue(report.maxExactRelativeError() < 1e-9, c.name() + " in training mode: " + report);
     }
 
+    /** The cases on the small fields of the planar groups, for the (costly) gradient check of each layer class. */
+    static List<Case> planarCases() {
+        return cases().stream().filter(c -> c.type().gspace() == D4 || c.type().gspace() == INV).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("planarCases")
     void gradientsMatchFiniteDifferences(Case c) {
         LayerContract.assertGradientsCorrect(c.name(), TestNetworks.GRADIENT_VOLUME,
                 TestNetworks.behindStockConvolution3D(c.type(), () -> c.layer().apply(c.type())), STATISTICS);

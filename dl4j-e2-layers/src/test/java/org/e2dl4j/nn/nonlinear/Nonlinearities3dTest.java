@@ -35,6 +35,19 @@ class Nonlinearities3dTest {
     private static final GSpace D4 = GSpaces.dihedralOnR3(4);
     private static final GSpace C4 = GSpaces.rot2dOnR3(4);
     private static final GSpace INV = GSpaces.invOnR3();
+    private static final GSpace OCTA = GSpaces.octaOnR3();
+    private static final GSpace FULL_OCTA = GSpaces.fullOctaOnR3();
+
+    /** {@code n} fields trivial + psi, psi the first 3-dimensional irrep (each field gates its own psi). */
+    static FieldType uniformlyGated(GSpace gs, int n) {
+        return FieldType.of(gs, org.e2dl4j.math.repr.Representations.directSum(List.of(gs.trivialRepr(),
+                irrepsOfSize(gs, 3, 1).representations().get(0)), "gated_3"), n);
+    }
+
+    /** {@code n} copies of the first irrep of the G-space's group of the given dimension. */
+    static FieldType irrepsOfSize(GSpace gs, int size, int n) {
+        return FieldType.of(gs, gs.irreps().stream().filter(r -> r.size() == size).findFirst().orElseThrow(), n);
+    }
 
     /** A case: the layer on a 3D field type, and the same layer on the planar G-space of the same group. */
     record Case(String name, FieldType type, Function<FieldType, Layer> layer, boolean exports) {
@@ -68,7 +81,18 @@ class Nonlinearities3dTest {
                 new Case("GatedNonLinearity1 on dihedralOnR3(4)", gated,
                         t -> new GatedNonLinearity1.Builder(t, List.of("gate", "gate", "gated", "gated")).build(), false),
                 new Case("c_relu on rot2dOnR3(4) regular", FieldType.regular(C4, 2),
-                        t -> new ConcatenatedNonLinearity.Builder(t).build(), false));
+                        t -> new ConcatenatedNonLinearity.Builder(t).build(), false),
+                new Case("ReLU on octaOnR3 regular (24 rotations)", FieldType.regular(OCTA, 1),
+                        t -> new ReLU.Builder(t).build(), true),
+                new Case("p_tanh on fullOctaOnR3 regular (48 elements)", FieldType.regular(FULL_OCTA, 1),
+                        t -> new PointwiseNonLinearity.Builder(t).function("p_tanh").build(), true),
+                new Case("n_sigmoid on fullOctaOnR3 3D irreps", irrepsOfSize(FULL_OCTA, 3, 2),
+                        t -> new NormNonLinearity.Builder(t).function("n_sigmoid").build(), false),
+                new Case("GatedNonLinearityUniform on fullOctaOnR3", uniformlyGated(FULL_OCTA, 2),
+                        t -> new GatedNonLinearityUniform.Builder(t).build(), false),
+                new Case("GatedNonLinearity1 on octaOnR3", FieldType.trivial(OCTA, 2).plus(irrepsOfSize(OCTA, 3, 1))
+                        .plus(irrepsOfSize(OCTA, 2, 1)),
+                        t -> new GatedNonLinearity1.Builder(t, List.of("gate", "gate", "gated", "gated")).build(), false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,8 +101,9 @@ class Nonlinearities3dTest {
         LayerContract.assertEquivariant(c.name(), c.input(), c.layers(), c.type(), c.out(), 1e-5);
     }
 
+    /** The gradient check runs the layers' code paths on the small fields of the planar groups (cheap). */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("planarCases")
     void gradientsMatchFiniteDifferences(Case c) {
         LayerContract.assertGradientsCorrect(c.name(), TestNetworks.GRADIENT_VOLUME,
                 TestNetworks.behindStockConvolution3D(c.type(), () -> c.layer().apply(c.type())));
@@ -102,14 +127,19 @@ class Nonlinearities3dTest {
         }
     }
 
-    /** The planar G-space of the same group as the 3D one. */
+    /** The planar G-space of the same group as the 3D one, or null (the polyhedral groups). */
     private static GSpace planar(GSpace volumetric) {
         return volumetric == D4 ? GSpaces.flipRot2dOnR2(4) : volumetric == C4 ? GSpaces.rot2dOnR2(4)
-                : GSpaces.rot2dOnR2(2);
+                : volumetric == INV ? GSpaces.rot2dOnR2(2) : null;
+    }
+
+    /** The cases whose group also acts on the plane. */
+    static List<Case> planarCases() {
+        return cases().stream().filter(c -> planar(c.type().gspace()) != null).toList();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("planarCases")
     void actsOnEveryDepthSliceAsOnAPlanarMap(Case c) {
         FieldType planarType = new FieldType(planar(c.type().gspace()), c.type().representations());
         MultiLayerNetwork volume = NonlinearityChecks.single(c.layer().apply(c.type()), DataType.DOUBLE);

@@ -21,5 +21,13 @@ public enum GroupKind {
     /** I: the 60 rotations of the icosahedron. */
     ICOSAHEDRAL,
     /** I_h = I x C_2: the 120 symmetries of the icosahedron. */
-    FULL_ICOSAHEDRAL
+    FULL_ICOSAHEDRAL,
+    /** C_2 x SO(2): rotations about the z axis and the inversion (escnn's {@code Cylindrical}). */
+    CYLINDRICAL,
+    /** C_2 x C_N (escnn's {@code CylindricalDiscrete}). */
+    CYLINDRICAL_DISCRETE,
+    /** C_2 x O(2): rotations about z, pi rotations about axes in the xy plane, the inversion ({@code FullCylindrical}). */
+    FULL_CYLINDRICAL,
+    /** C_2 x D_N (escnn's {@code FullCylindricalDiscrete}). */
+    FULL_CYLINDRICAL_DISCRETE
 }

@@ -56,6 +56,22 @@ public final class Groups {
         return new IcosahedralGroup(true);
     }
 
+    /**
+     * escnn's cylinder group C_2 x SO(2) ({@code n = -1}, irreps up to {@code maximumFrequency}) or C_2 x C_N: rotations
+     * about the z axis and the inversion ({@code cylinder_group}, {@code cylinder_discrete_group}).
+     */
+    public static CylinderGroup cylinder(int n, int maximumFrequency) {
+        return new CylinderGroup(n == -1 ? so2(maximumFrequency) : cyclic(n));
+    }
+
+    /**
+     * escnn's full cylinder group C_2 x O(2) ({@code n = -1}, irreps up to {@code maximumFrequency}) or C_2 x D_N, the flip
+     * the pi rotation about the x axis ({@code full_cylinder_group}, {@code full_cylinder_discrete_group}).
+     */
+    public static CylinderGroup fullCylinder(int n, int maximumFrequency) {
+        return new CylinderGroup(n == -1 ? o2(maximumFrequency) : dihedral(n));
+    }
+
     /** The trivial group C_1. */
     public static CyclicGroup trivial() {
         return new CyclicGroup(1);

@@ -45,6 +45,15 @@ final class SpatialSubgroups {
                         g -> g.flip() == 0 ? planar(sub, 0, SpatialRotations.angleAboutZ(g.rotation())) : null);
             }
             case PLANAR_DIHEDRAL: {
+                if (n == 1) {
+                    // escnn's (True, 1): the C_2 of the pi rotation about the flip axis
+                    CyclicGroup c2 = new CyclicGroup(2);
+                    return conjugated(new Subgroup(parent, id, c2,
+                            h -> GroupElement.spatial(0, h.rotationIndex() == 0 ? Rotation.IDENTITY
+                                    : SpatialRotations.flipInPlane(0)),
+                            g -> g.flip() != 0 ? null : SpatialRotations.isIdentity(g.rotation()) ? c2.rotation(0)
+                                    : isFlipAboutX(g.rotation()) ? c2.rotation(1) : null), conjugator(id));
+                }
                 Group sub = n == -1 ? new O2Group(maximumFrequency) : new DihedralGroup(n);
                 return conjugated(new Subgroup(parent, id, sub,
                         h -> GroupElement.spatial(0, h.flip() == 0 ? SpatialRotations.aboutZ(h.angle())
@@ -61,14 +70,30 @@ final class SpatialSubgroups {
                 return new Subgroup(parent, id, sub, h -> GroupElement.spatial(h.rotationIndex(), Rotation.IDENTITY),
                         g -> SpatialRotations.isIdentity(g.rotation()) ? sub.rotation(g.flip()) : null);
             }
+            case CYLINDER: {
+                if (!o3) {
+                    return null;
+                }
+                CylinderGroup sub = Groups.cylinder(n, maximumFrequency);
+                return new Subgroup(parent, id, sub, h -> h,
+                        g -> sub.isElement(g) ? sub.element(g.flip(), sub.planarPart(g)) : null);
+            }
+            case FULL_CYLINDER: {
+                if (!o3) {
+                    return null;
+                }
+                CylinderGroup sub = Groups.fullCylinder(n, maximumFrequency);
+                return conjugated(new Subgroup(parent, id, sub, h -> h,
+                        g -> sub.isElement(g) ? sub.element(g.flip(), sub.planarPart(g)) : null), conjugator(id));
+            }
             default:
                 throw refused(parent, id, o3);
         }
     }
 
     /**
-     * The rotation C with which a dihedral or conic id with axis a conjugates its axis-0 version: h -> C h C^-1;
-     * escnn's rotation by a about z (dihedral) or by -a (conic).
+     * The rotation C with which a dihedral, full cylinder or conic id with axis a conjugates its axis-0 version:
+     * h -> C h C^-1; escnn's rotation by a about z (dihedral, full cylinder) or by -a (conic).
      */
     static Rotation conjugator(SubgroupId id) {
         double a = id.axis();
@@ -100,7 +125,7 @@ final class SpatialSubgroups {
 
     private static IllegalArgumentException refused(Group parent, SubgroupId id, boolean o3) {
         return new IllegalArgumentException("Subgroups of " + parent.name() + " are SubgroupId.so3(), octa(), ico(),"
-                + (o3 ? " fullOcta(), fullIco(), cone(N), inversion()," : "")
+                + (o3 ? " fullOcta(), fullIco(), cone(N), inversion(), cylinder(N), fullCylinder(N)," : "")
                 + " planarRotations(N) and planarDihedral(N) (N = -1 or N >= 1); got " + id);
     }
 
@@ -130,6 +155,12 @@ final class SpatialSubgroups {
             return planar(sub, g.flip(), SpatialRotations.angleAboutZ(r));
         };
         return new Subgroup(parent, id, sub, toParent, fromParent);
+    }
+
+    /** Whether r is the pi rotation about the x axis. */
+    private static boolean isFlipAboutX(Rotation r) {
+        OptionalDouble theta = SpatialRotations.flipAngle(r);
+        return theta.isPresent() && RotationIndex.of(theta.getAsDouble(), 1).isPresent();
     }
 
     private static GroupElement dihedral(Group sub, Rotation r) {

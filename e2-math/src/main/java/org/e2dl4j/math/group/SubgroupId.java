@@ -21,8 +21,9 @@ import java.util.Objects;
  *       flip is the pi rotation about the x axis: {@link #planarDihedral(int)}; about the axis at angle a in the xy
  *       plane: {@code (False, 2a, N)}, {@link #planarDihedral(double, int)}), {@code ('cone', N)} (O(2), D_N, or C_2
  *       for N = 1, whose flip is the mirror y -> -y: {@link #cone(int)}; {@code ('cone', 2a, N)} with escnn's axis
- *       a: {@link #cone(double, int)}) and {@code (True, False, 1)} (the inversion C_2 of O(3):
- *       {@link #inversion()}).</li>
+ *       a: {@link #cone(double, int)}), {@code (True, False, 1)} (the inversion C_2 of O(3):
+ *       {@link #inversion()}) and the cylinder groups {@code (True, False, N)} and {@code (True, True, N)}
+ *       ({@link #cylinder(int)}, {@link #fullCylinder(double, int)}).</li>
  * </ul>
  * Immutable value.
  */
@@ -49,7 +50,11 @@ public final class SubgroupId {
         /** O(2) or D_N about the z axis, the flip the mirror y -> -y (C_2 of that mirror for N = 1). */
         CONE,
         /** The inversion C_2 = {x -> x, x -> -x} (in O(3)). */
-        INVERSION
+        INVERSION,
+        /** C_2 x SO(2) or C_2 x C_N: rotations about z and the inversion (in O(3)). */
+        CYLINDER,
+        /** C_2 x O(2) or C_2 x D_N: the dihedral group about z (flip a pi rotation) and the inversion (in O(3)). */
+        FULL_CYLINDER
     }
 
     private final Form form;
@@ -104,7 +109,8 @@ public final class SubgroupId {
 
     /**
      * O(2) ({@code n = -1}) or D_N about the z axis whose flip is the pi rotation about the x axis, in SO(3) or
-     * O(3); escnn's {@code (True, N)} ({@code (False, True, N)} in O(3)).
+     * O(3); escnn's {@code (True, N)} ({@code (False, True, N)} in O(3)). As in escnn, N = 1 gives C_2 (the pi
+     * rotation alone), not D_1.
      */
     public static SubgroupId planarDihedral(int n) {
         return planarDihedral(0.0, n);
@@ -138,6 +144,38 @@ public final class SubgroupId {
         checkPlanarOrder(n, "cone");
         checkAxis(axis, "cone");
         return new SubgroupId(Form.SPATIAL, axis + 0.0, n, Spatial.CONE);
+    }
+
+    /**
+     * The cylinder group C_2 x SO(2) ({@code n = -1}) or C_2 x C_N of O(3): rotations about z and the inversion; escnn's
+     * {@code (True, False, N)} ({@code cylindricalOnR3(n)}). {@code cylinder(1)} is {@link #inversion()}.
+     */
+    public static SubgroupId cylinder(int n) {
+        checkPlanarOrder(n, "cylinder");
+        return n == 1 ? inversion() : new SubgroupId(Form.SPATIAL, null, n, Spatial.CYLINDER);
+    }
+
+    /**
+     * The full cylinder group C_2 x O(2) ({@code n = -1}) or C_2 x D_N (N >= 2) of O(3), its flip the pi rotation about
+     * the x axis; escnn's {@code (True, True, N)}.
+     */
+    public static SubgroupId fullCylinder(int n) {
+        return fullCylinder(0.0, n);
+    }
+
+    /**
+     * {@link #fullCylinder(int)} with its flips the pi rotations about the axis (cos a, sin a, 0): escnn's id
+     * {@code (True, 2a, N)}; escnn's {@code fullCylindricalOnR3(n, axis)} passes its axis as that id's angle, so it is
+     * {@code fullCylinder(axis / 2, n)} (escnn's default axis pi / 2: a = pi / 4).
+     */
+    public static SubgroupId fullCylinder(double axis, int n) {
+        checkPlanarOrder(n, "fullCylinder");
+        checkAxis(axis, "fullCylinder");
+        if (n == 1) {
+            throw new IllegalArgumentException("SubgroupId.fullCylinder(axis, N) needs N = -1 or N >= 2, got 1 (escnn turns"
+                    + " (True, True, 1) into a C_2 x C_2 about another axis)");
+        }
+        return new SubgroupId(Form.SPATIAL, axis + 0.0, n, Spatial.FULL_CYLINDER);
     }
 
     private static void checkAxis(double axis, String factory) {
@@ -215,7 +253,7 @@ public final class SubgroupId {
     public boolean hasReflections() {
         if (spatial != null) {
             return spatial == Spatial.FULL_OCTA || spatial == Spatial.FULL_ICO || spatial == Spatial.CONE
-                    || spatial == Spatial.INVERSION;
+                    || spatial == Spatial.INVERSION || spatial == Spatial.CYLINDER || spatial == Spatial.FULL_CYLINDER;
         }
         return axis != null;
     }
@@ -274,6 +312,9 @@ public final class SubgroupId {
                 case PLANAR_DIHEDRAL -> axis == 0 ? "(True, " + order + ")" : "(False, " + 2 * axis + ", " + order + ")";
                 case CONE -> axis == 0 ? "('cone', " + order + ")" : "('cone', " + 2 * axis + ", " + order + ")";
                 case INVERSION -> "(True, False, 1)";
+                case CYLINDER -> "(True, False, " + order + ")";
+                case FULL_CYLINDER -> axis == 0 ? "(True, True, " + order + ")"
+                        : "(True, " + 2 * axis + ", " + order + ")";
             };
         }
         switch (form) {

@@ -49,10 +49,7 @@ public final class GSpace {
         this.inO3 = dimensionality() == 3 && fibergroup.kind() != GroupKind.O3 ? inclusionInO3() : null;
     }
 
-    /**
-     * The fibergroup's inclusion into O(3), escnn's {@code o3.subgroup(sg_id)}; the C_2 of dihedralOnR3(1) goes in
-     * as the D_1 it is isomorphic to.
-     */
+    /** The fibergroup's inclusion into O(3), escnn's {@code o3.subgroup(sg_id)}. */
     private Subgroup inclusionInO3() {
         int n = fibergroup.isFinite() ? fibergroup.order() : -1;
         int frequency = fibergroup.isFinite() ? GSpaces.DEFAULT_MAXIMUM_FREQUENCY_3D : fibergroup.maximumFrequency();
@@ -71,8 +68,7 @@ public final class GSpace {
             default -> SubgroupId.planarRotations(1);
         };
         Subgroup s = Groups.o3(frequency).subgroup(id);
-        boolean dihedralC2 = fibergroup.kind() == GroupKind.CYCLIC && action == Action.DIHEDRAL_ABOUT_Z;
-        if (!s.group().equals(dihedralC2 ? Groups.dihedral(1) : fibergroup)) {
+        if (!s.group().equals(fibergroup)) {
             throw new IllegalStateException("the subgroup " + id + " of O(3) is " + s.group().name() + ", not the "
                     + fibergroup.name() + " of " + baseName());
         }
@@ -81,13 +77,7 @@ public final class GSpace {
 
     /** The element of O(3) that g (of this G-space of R^3) is. */
     private GroupElement inO3(GroupElement g) {
-        if (inO3 == null) {
-            return g;
-        }
-        if (fibergroup.kind() == GroupKind.CYCLIC && action == Action.DIHEDRAL_ABOUT_Z) {
-            return inO3.toParent(GroupElement.finite(g.rotationIndex(), 0, 1));
-        }
-        return inO3.toParent(g);
+        return inO3 == null ? g : inO3.toParent(g);
     }
 
     private boolean reflects() {
@@ -324,11 +314,6 @@ public final class GSpace {
             case PLANAR_ROTATIONS:
                 return GSpaces.rot2dOnR3(n, f);
             case PLANAR_DIHEDRAL:
-                if (n == 1) {
-                    throw new IllegalArgumentException(name() + ": the subgroup " + id + " is a D_1, but escnn's G-space"
-                            + " of one half turn, dihedralOnR3(1), has fibergroup C_2: restrict to it through"
-                            + " planarRotations or build GSpaces.dihedralOnR3(1) directly");
-                }
                 return GSpaces.dihedralOnR3(n, f, id.axis());
             case CONE:
                 return GSpaces.conicalOnR3(n, f, id.axis());

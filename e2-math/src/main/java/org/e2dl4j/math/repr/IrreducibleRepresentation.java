@@ -34,17 +34,21 @@ public final class IrreducibleRepresentation extends Representation {
         this.matrices = matrices;
     }
 
-    /** {@code {k}} for C_N / SO(2), {@code {j, k}} for D_N / O(2). A fresh copy. */
+    /**
+     * {@code {k}} for C_N / SO(2), {@code {j, k}} for D_N / O(2), {@code {l}} for SO(3) and the octahedral /
+     * icosahedral groups, {@code {j, l}} for O(3) and their full versions, {@code {j, k}} / {@code {j, f, k}} for the
+     * cylinder groups (escnn's ids, flattened). A fresh copy.
+     */
     public int[] id() {
         return id.clone();
     }
 
-    /** The rotation frequency k. */
+    /** The rotation frequency k; the degree l (escnn's id l) for the 3D groups. */
     public int frequency() {
         return frequency;
     }
 
-    /** The flip frequency j (0 for groups without reflections). */
+    /** The flip frequency j (0 for groups without reflections); the inversion frequency j for the 3D groups. */
     public int flipFrequency() {
         return flipFrequency;
     }
@@ -78,10 +82,10 @@ public final class IrreducibleRepresentation extends Representation {
         return c;
     }
 
-    /** Whether this is the trivial irrep (every element maps to 1). */
+    /** Whether this is the trivial irrep (every element maps to 1): the one whose id is all zeros. */
     @Override
     public boolean isTrivial() {
-        return frequency == 0 && flipFrequency == 0;
+        return Arrays.stream(id).allMatch(k -> k == 0);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupKind;
 import org.e2dl4j.math.group.Groups;
@@ -318,6 +319,14 @@ public final class RecipeKey {
             default:
                 break;
         }
+        if (parts.length == 3 && parts[0].trim().equals("True")) {
+            int n = Integer.parseInt(parts[2].trim());
+            return switch (parts[1].trim()) {
+                case "False" -> SubgroupId.cylinder(n);
+                case "True" -> SubgroupId.fullCylinder(n);
+                default -> SubgroupId.fullCylinder(Double.parseDouble(parts[1].trim()) / 2, n);
+            };
+        }
         if (parts.length == 3) {
             double axis = Double.parseDouble(parts[1].trim()) / 2;
             int n = Integer.parseInt(parts[2].trim());
@@ -342,9 +351,13 @@ public final class RecipeKey {
     /**
      * The key of a group: {@code C8}, {@code D4}, {@code SO(2)@f}, {@code O(2)@f}, {@code SO(3)@f}, {@code O(3)@f}
      * (f the maximum frequency), {@code Octahedral}, {@code FullOctahedral}, {@code Icosahedral},
-     * {@code FullIcosahedral}.
+     * {@code FullIcosahedral}, and the cylinder groups with their planar factor, {@code Cylindrical[SO(2)@f]},
+     * {@code CylindricalDiscrete[C4]}, {@code FullCylindrical[O(2)@f]}, {@code FullCylindricalDiscrete[D4]}.
      */
     public static String formatGroup(Group g) {
+        if (g instanceof CylinderGroup cylinder) {
+            return g.name() + "[" + formatGroup(cylinder.planar()) + "]";
+        }
         return g.isFinite() ? g.name() : g.name() + "@" + g.maximumFrequency();
     }
 
@@ -360,6 +373,13 @@ public final class RecipeKey {
             }
             if (key.startsWith("O(2)@")) {
                 return Groups.o2(Integer.parseInt(key.substring("O(2)@".length())));
+            }
+            if (key.matches("(Full)?Cylindrical(Discrete)?\\[.*\\]")) {
+                Group planar = parseGroup(key.substring(key.indexOf('[') + 1, key.length() - 1));
+                CylinderGroup cylinder = new CylinderGroup(planar);
+                if (formatGroup(cylinder).equals(key)) {
+                    return cylinder;
+                }
             }
             if (key.startsWith("SO(3)@")) {
                 return Groups.so3(Integer.parseInt(key.substring("SO(3)@".length())));
@@ -387,7 +407,8 @@ public final class RecipeKey {
             // reported below
         }
         throw new IllegalArgumentException("unknown group '" + key + "' (valid: C<n>, D<n>, SO(2)@<f>, O(2)@<f>,"
-                + " SO(3)@<f>, O(3)@<f>, Octahedral, FullOctahedral, Icosahedral, FullIcosahedral)");
+                + " SO(3)@<f>, O(3)@<f>, Octahedral, FullOctahedral, Icosahedral, FullIcosahedral, Cylindrical[<planar group>],"
+                + " CylindricalDiscrete[C<n>], FullCylindrical[O(2)@<f>], FullCylindricalDiscrete[D<n>])");
     }
 
     private static String formatUser(RepresentationRecipe.UserDefined user) {

@@ -447,12 +447,17 @@ public final class Representations {
     /**
      * escnn's {@code bl_irreps(L)}: the ids of the irreps of rotation frequency at most L, in the group's order.
      * C_N: (0) .. (L); SO(2): (0) .. (L); D_N: (0,0), (1,0) .. (1,L), and (0,N/2) when L = N/2 for even N;
-     * O(2): (0,0), (1,0) .. (1,L).
+     * O(2): (0,0), (1,0) .. (1,L); SO(3) and the icosahedral group: (0) .. (L); O(3): (0,0), (1,0), (0,1), (1,1) ..
+     * (0,L), (1,L).
      *
-     * @throws IllegalArgumentException if L is negative, above N/2 for C_N / D_N, or above the maximum frequency of
-     *                                  SO(2) / O(2)
+     * @throws IllegalArgumentException if L is negative, above N/2 for C_N / D_N, above the maximum frequency of
+     *                                  SO(2) / O(2) / SO(3) / O(3) or 4 for the icosahedral group, or the group is
+     *                                  the octahedral group or a full version (escnn has no band limit for them)
      */
     public static List<int[]> bandLimitedIrreps(Group group, int maximumFrequency) {
+        if (SpatialRestriction.isSpatial(group)) {
+            return spatialBandLimitedIrreps(group, maximumFrequency);
+        }
         if (maximumFrequency < 0 || maximumFrequency > group.maximumFrequency()) {
             throw new IllegalArgumentException("the band limit of " + group.name() + " must be between 0 and "
                     + group.maximumFrequency() + (group.isFinite() ? "" : " (the group's maximum frequency)")
@@ -471,6 +476,28 @@ public final class Representations {
         }
         if (group.isFinite() && group.rotationOrder() % 2 == 0 && maximumFrequency == group.rotationOrder() / 2) {
             ids.add(new int[] {0, maximumFrequency});
+        }
+        return ids;
+    }
+
+    private static List<int[]> spatialBandLimitedIrreps(Group group, int maximumFrequency) {
+        GroupKind kind = group.kind();
+        if (kind != GroupKind.SO3 && kind != GroupKind.O3 && kind != GroupKind.ICOSAHEDRAL) {
+            throw new IllegalArgumentException(group.name() + " has no band-limited irreps (escnn's bl_irreps exists for"
+                    + " SO(3), O(3) and the icosahedral group only)");
+        }
+        if (maximumFrequency < 0 || maximumFrequency > group.maximumFrequency()) {
+            throw new IllegalArgumentException("the band limit of " + group.name() + " must be between 0 and "
+                    + group.maximumFrequency() + ", got " + maximumFrequency);
+        }
+        List<int[]> ids = new ArrayList<>();
+        for (int l = 0; l <= maximumFrequency; l++) {
+            if (kind == GroupKind.O3) {
+                ids.add(new int[] {0, l});
+                ids.add(new int[] {1, l});
+            } else {
+                ids.add(new int[] {l});
+            }
         }
         return ids;
     }

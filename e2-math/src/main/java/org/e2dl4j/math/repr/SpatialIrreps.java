@@ -8,12 +8,14 @@ import static org.e2dl4j.math.repr.Nonlinearity.POINTWISE;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.e2dl4j.math.group.CylinderGroup;
 import org.e2dl4j.math.group.Group;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.GroupKind;
@@ -30,7 +32,9 @@ import org.e2dl4j.math.group.PolyhedralGroup;
  *       The others are escnn's: fixed matrices on a few elements (escnn's, from arXiv:1110.6376 for the octahedral
  *       group), extended to the whole group by products;</li>
  *   <li>full versions P x C_2: escnn's direct-product irreps {@code irrep_[(j,),(l,)](0)} (id {j, l}),
- *       (-1)^(j inversion) psi_l(R), in escnn's order (all of j = 0 first).</li>
+ *       (-1)^(j inversion) psi_l(R), in escnn's order (all of j = 0 first);</li>
+ *   <li>cylinder groups C_2 x P: {@code irrep_[(j,),(k,)](0)} (id {j, k}) or {@code irrep_[(j,),(f, k)](0)}
+ *       (id {j, f, k}), (-1)^(j inversion) psi(h) for P's irrep psi.</li>
  * </ul>
  */
 final class SpatialIrreps {
@@ -72,6 +76,12 @@ final class SpatialIrreps {
             case FULL_ICOSAHEDRAL:
                 polyhedral((PolyhedralGroup) g, list);
                 break;
+            case CYLINDRICAL:
+            case CYLINDRICAL_DISCRETE:
+            case FULL_CYLINDRICAL:
+            case FULL_CYLINDRICAL_DISCRETE:
+                cylinder((CylinderGroup) g, list);
+                break;
             default:
                 throw new IllegalStateException("not a 3D group: " + g);
         }
@@ -94,6 +104,23 @@ final class SpatialIrreps {
                 int[] id = g.isFull() ? new int[] {j, l} : new int[] {l};
                 list.add(irrep(g, name, id, table[0].length, l, j,
                         e -> signed(table[e.spatialIndex()], parity * e.flip())));
+            }
+        }
+    }
+
+    /** escnn's direct-product irreps of C_2 x P: (-1)^(j inversion) psi(h), j-major, P's irreps in P's order. */
+    private static void cylinder(CylinderGroup g, List<IrreducibleRepresentation> list) {
+        for (int j = 0; j < 2; j++) {
+            for (IrreducibleRepresentation psi : Representations.irreps(g.planar())) {
+                int[] planarId = psi.id();
+                int[] id = new int[planarId.length + 1];
+                id[0] = j;
+                System.arraycopy(planarId, 0, id, 1, planarId.length);
+                String text = planarId.length == 1 ? planarId[0] + "," : planarId[0] + ", " + planarId[1];
+                int parity = j;
+                list.add(irrep(g, "irrep_[(" + j + ",),(" + text + ")](0)", id, psi.size(), psi.frequency(), j,
+                        psi.sumOfSquaresConstituents(),
+                        e -> signed(psi.matrix(g.planarPart(e)), parity * e.flip())));
             }
         }
     }
@@ -206,9 +233,14 @@ final class SpatialIrreps {
 
     private static IrreducibleRepresentation irrep(Group g, String name, int[] id, int size, int frequency,
                                                    int parity, Function<GroupElement, double[][]> matrices) {
-        boolean trivial = frequency == 0 && parity == 0;
+        return irrep(g, name, id, size, frequency, parity, 1, matrices);
+    }
+
+    private static IrreducibleRepresentation irrep(Group g, String name, int[] id, int size, int frequency, int parity,
+                                                   int sumOfSquares, Function<GroupElement, double[][]> matrices) {
+        boolean trivial = Arrays.stream(id).allMatch(k -> k == 0);
         Set<Nonlinearity> supported = trivial ? (g.isFinite() ? TRIVIAL_FINITE : TRIVIAL_CONTINUOUS)
                 : size == 1 && g.isFinite() ? SIGN_FINITE : ORTHOGONAL;
-        return new IrreducibleRepresentation(g, name, id, size, frequency, parity, 1, supported, matrices);
+        return new IrreducibleRepresentation(g, name, id, size, frequency, parity, sumOfSquares, supported, matrices);
     }
 }

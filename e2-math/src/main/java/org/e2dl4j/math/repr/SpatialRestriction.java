@@ -26,7 +26,9 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  *       the pair as sigma_m diag(1, -1), with sigma_m = (-1)^(l+m) (dihedral) or (-1)^(j+l) (conic, for irrep_j,l),
  *       so the pair is irrep_1,m (in the basis (e_(l-m), -e_(l+m)) when sigma_m = -1) and Y_l,0 is irrep_0,0 or
  *       irrep_1,0 as sigma_0 is 1 or -1, in the order m = 0..l; with an axis a, the subgroup is the axis-0 one
- *       conjugated by a rotation C about z, and Q is psi(C) times the axis-0 Q.</li>
+ *       conjugated by a rotation C about z, and Q is psi(C) times the axis-0 Q;</li>
+ *   <li>to the cylinder groups C_2 x SO(2) and C_2 x O(2) as to SO(2) and the dihedral O(2), each irrep of the planar
+ *       factor paired with the inversion frequency j of irrep_j,l.</li>
  * </ul>
  */
 final class SpatialRestriction {
@@ -36,9 +38,14 @@ final class SpatialRestriction {
 
     static boolean isSpatial(Group g) {
         return switch (g.kind()) {
-            case SO3, O3, OCTAHEDRAL, FULL_OCTAHEDRAL, ICOSAHEDRAL, FULL_ICOSAHEDRAL -> true;
+            case SO3, O3, OCTAHEDRAL, FULL_OCTAHEDRAL, ICOSAHEDRAL, FULL_ICOSAHEDRAL, CYLINDRICAL, CYLINDRICAL_DISCRETE,
+                    FULL_CYLINDRICAL, FULL_CYLINDRICAL_DISCRETE -> true;
             default -> false;
         };
+    }
+
+    private static boolean isOrthogonal3(Group g) {
+        return g.kind() == GroupKind.SO3 || g.kind() == GroupKind.O3;
     }
 
     static IrrepRestriction of(IrreducibleRepresentation psi, Subgroup sub) {
@@ -57,23 +64,30 @@ final class SpatialRestriction {
         if (h.kind() == GroupKind.SO3) {
             return new IrrepRestriction(Matrices.identity(d), List.of(Representations.irrep(h, l)));
         }
+        if (!isOrthogonal3(psi.group())) {
+            throw new IllegalArgumentException("the restriction of " + psi.name() + " of " + psi.group().name() + " to the"
+                    + " continuous " + h.name() + " is not built (only from SO(3) and O(3))");
+        }
         SubgroupId.Spatial kind = sub.id().spatial();
+        // the cylinder groups keep O(3)'s inversion frequency as the first entry of their irreps' ids
+        boolean cylinder = h.kind() == GroupKind.CYLINDRICAL || h.kind() == GroupKind.FULL_CYLINDRICAL;
+        int j = psi.flipFrequency();
         double[][] q = new double[d][d];
         List<IrreducibleRepresentation> irreps = new ArrayList<>();
         q[l][0] = 1;
-        if (h.kind() == GroupKind.SO2) {
-            irreps.add(Representations.irrep(h, 0));
+        if (h.kind() == GroupKind.SO2 || h.kind() == GroupKind.CYLINDRICAL) {
+            irreps.add(cylinder ? Representations.irrep(h, j, 0) : Representations.irrep(h, 0));
             for (int m = 1; m <= l; m++) {
                 q[l + m][2 * m - 1] = 1;
                 q[l - m][2 * m] = 1;
-                irreps.add(Representations.irrep(h, m));
+                irreps.add(cylinder ? Representations.irrep(h, j, m) : Representations.irrep(h, m));
             }
             return new IrrepRestriction(q, irreps);
         }
         for (int m = 0; m <= l; m++) {
             int sigma = kind == SubgroupId.Spatial.CONE ? (psi.flipFrequency() + l) % 2 : (l + m) % 2;
             if (m == 0) {
-                irreps.add(Representations.irrep(h, sigma, 0));
+                irreps.add(cylinder ? Representations.irrep(h, j, sigma, 0) : Representations.irrep(h, sigma, 0));
                 continue;
             }
             if (sigma == 0) {
@@ -83,7 +97,7 @@ final class SpatialRestriction {
                 q[l - m][2 * m - 1] = 1;
                 q[l + m][2 * m] = -1;
             }
-            irreps.add(Representations.irrep(h, 1, m));
+            irreps.add(cylinder ? Representations.irrep(h, j, 1, m) : Representations.irrep(h, 1, m));
         }
         double a = sub.id().axis();
         if (a != 0) {

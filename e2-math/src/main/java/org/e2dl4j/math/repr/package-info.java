@@ -12,5 +12,9 @@
  * into independent parts; each representation also lists
  * the nonlinearities that commute with it and records how it was built ({@link
  * org.e2dl4j.math.repr.RepresentationRecipe}, with a text key in {@link org.e2dl4j.math.repr.RecipeKey}).
+ *
+ * <p>The 3D groups' irreps are escnn's: the real Wigner D matrices of SO(3) in escnn's basis (that of the real
+ * spherical harmonics, {@link org.e2dl4j.math.repr.SphericalHarmonics}), O(3)'s (j, l), and the octahedral and
+ * icosahedral irreps with escnn's matrices.
  */
 package org.e2dl4j.math.repr;

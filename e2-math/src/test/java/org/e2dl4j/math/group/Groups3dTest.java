@@ -225,6 +225,14 @@ class Groups3dTest {
             case "(True, False, 1)" -> SubgroupId.inversion();
             default -> {
                 String[] parts = id.substring(1, id.length() - 1).split(", ");
+                if (parts.length == 3 && parts[0].equals("True")) {
+                    int n = Integer.parseInt(parts[2]);
+                    yield switch (parts[1]) {
+                        case "False" -> SubgroupId.cylinder(n);
+                        case "True" -> SubgroupId.fullCylinder(n);
+                        default -> SubgroupId.fullCylinder(Double.parseDouble(parts[1]) / 2, n);
+                    };
+                }
                 if (parts.length == 3) {
                     double axis = Double.parseDouble(parts[1]) / 2;
                     int n = Integer.parseInt(parts[2]);
@@ -242,7 +250,16 @@ class Groups3dTest {
 
     private static GroupElement element(Group h, JsonNode label) {
         if (label.isInt()) {
-            return ((PolyhedralGroup) h).element(label.asInt());
+            return h.elements().get(label.asInt());
+        }
+        if (h instanceof CylinderGroup cylinder) {
+            Group p = cylinder.planar();
+            double theta = label.get(2).asDouble();
+            GroupElement planar = p.isFinite() ? p.elements().stream().filter(e -> e.flip() == label.get(1).asInt()
+                    && Math.abs(e.angle() - theta) < 1e-9).findFirst().orElseThrow()
+                    : p.kind() == GroupKind.SO2 ? ((SO2Group) p).rotation(theta)
+                    : ((O2Group) p).element(label.get(1).asInt(), theta);
+            return cylinder.element(label.get(0).asInt(), planar);
         }
         if (h instanceof SO3Group so3) {
             double[] q = ReferenceData.doubles(label);
@@ -256,5 +273,36 @@ class Groups3dTest {
             case SO2 -> ((SO2Group) h).rotation(theta);
             default -> ((O2Group) h).element(f, theta);
         };
+    }
+
+    static Stream<Arguments> cylinders() {
+        return Stream.of(Arguments.of("cylinderDiscrete4", Groups.cylinder(4, 2)),
+                Arguments.of("fullCylinderDiscrete4", Groups.fullCylinder(4, 2)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cylinders")
+    void discreteCylinderGroupsListEscnnsElements(String key, CylinderGroup g) {
+        JsonNode ref = data().get("cylinders").get(key);
+        assertEquals(ref.get("name").asText(), g.name());
+        assertEquals(ref.get("order").asInt(), g.order());
+        for (int i = 0; i < g.order(); i++) {
+            GroupElement e = g.elements().get(i);
+            assertEquals(e, element(g, ref.get("elements").get(i)), "element " + i + " in escnn's order");
+            Mat.assertClose(ReferenceData.matrix(ref.get("matrices").get(i)), e.orthogonalMatrix(), TOL, "element " + i);
+        }
+        for (GroupElement a : g.elements()) {
+            assertEquals(a, g.combine(g.identity(), a));
+            assertEquals(g.identity(), g.combine(a, g.inverse(a)));
+            for (GroupElement b : g.elements()) {
+                GroupElement ab = g.combine(a, b);
+                assertTrue(g.elements().contains(ab), "closed, exactly: " + ab);
+                Mat.assertClose(Mat.multiply(a.orthogonalMatrix(), b.orthogonalMatrix()), ab.orthogonalMatrix(), 1e-12,
+                        "product matrix");
+            }
+        }
+        assertEquals(GroupKind.CYLINDRICAL, Groups.cylinder(-1, 2).kind());
+        assertEquals(GroupKind.FULL_CYLINDRICAL_DISCRETE, Groups.fullCylinder(4, 2).kind());
+        assertEquals("FullCylindrical", Groups.fullCylinder(-1, 3).name());
     }
 }

@@ -94,8 +94,8 @@ class GSpace3dTest {
         assertEquals(GSpaces.invOnR3(), GSpaces.flipRot3dOnR3().restrict(SubgroupId.inversion()).gspace());
         assertEquals(GSpaces.mirOnR3(), GSpaces.flipRot3dOnR3().restrict(SubgroupId.cone(Math.PI / 2, 1)).gspace());
         assertEquals(GSpaces.trivialOnR3(), GSpaces.octaOnR3().restrict(SubgroupId.planarRotations(1)).gspace());
-        assertRejected(() -> GSpaces.flipRot3dOnR3().restrict(SubgroupId.planarDihedral(1)), "D_1", "C_2",
-                "dihedralOnR3(1)");
+        assertEquals(GSpaces.dihedralOnR3(1, 2, 0.0), GSpaces.flipRot3dOnR3().restrict(SubgroupId.planarDihedral(1))
+                .gspace(), "escnn's C_2 of one half turn");
         assertRejected(() -> GSpaces.rot3dOnR3().restrict(SubgroupId.rotations(2)), "SubgroupId");
     }
 

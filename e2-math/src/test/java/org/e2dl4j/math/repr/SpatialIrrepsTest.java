@@ -238,6 +238,8 @@ class SpatialIrrepsTest {
             case "'octa'" -> org.e2dl4j.math.group.SubgroupId.octa();
             case "'ico'" -> org.e2dl4j.math.group.SubgroupId.ico();
             case "(True, 'octa')" -> org.e2dl4j.math.group.SubgroupId.fullOcta();
+            case "(True, False, 4)" -> org.e2dl4j.math.group.SubgroupId.cylinder(4);
+            case "(True, True, 4)" -> org.e2dl4j.math.group.SubgroupId.fullCylinder(4);
             default -> org.e2dl4j.math.group.SubgroupId.fullIco();
         };
         Representation rho = Representations.restrict(psi, sg);
@@ -247,7 +249,7 @@ class SpatialIrrepsTest {
         }
         List<String> expected = new ArrayList<>();
         for (JsonNode s : ref.get("irreps")) {
-            expected.add(Arrays.toString(Arrays.stream(s.asText().replace(", 0)", ")").replaceAll("[() ]", "").split(","))
+            expected.add(Arrays.toString(Arrays.stream(s.asText().replaceAll(", 0\\)$", ")").replaceAll("[() ]", "").split(","))
                     .filter(t -> !t.isEmpty()).mapToInt(Integer::parseInt).toArray()));
         }
         assertEquals(expected, ids, name);
@@ -268,7 +270,9 @@ class SpatialIrrepsTest {
                 org.e2dl4j.math.group.SubgroupId.planarDihedral(Math.PI / 2, -1),
                 org.e2dl4j.math.group.SubgroupId.planarDihedral(Math.PI / 3, 4),
                 org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 2, -1), org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 3, 4),
-                org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 2, 1)));
+                org.e2dl4j.math.group.SubgroupId.cone(Math.PI / 2, 1), org.e2dl4j.math.group.SubgroupId.cylinder(-1),
+                org.e2dl4j.math.group.SubgroupId.fullCylinder(-1), org.e2dl4j.math.group.SubgroupId.fullCylinder(Math.PI / 4, -1),
+                org.e2dl4j.math.group.SubgroupId.cylinder(3), org.e2dl4j.math.group.SubgroupId.fullCylinder(Math.PI / 4, 4)));
         for (org.e2dl4j.math.group.SubgroupId id : so3Ids) {
             b.add(Arguments.of(Groups.so3(4), id));
         }
@@ -292,5 +296,29 @@ class SpatialIrrepsTest {
                         parent + " > " + id + ": " + psi.name() + " at " + h);
             }
         }
+    }
+
+    @Test
+    void cylinderIrrepsAreEscnns() {
+        for (String key : List.of("cylinderDiscrete4", "fullCylinderDiscrete4")) {
+            org.e2dl4j.math.group.CylinderGroup g = key.startsWith("full") ? Groups.fullCylinder(4, 2)
+                    : Groups.cylinder(4, 2);
+            JsonNode ref = data().get("cylinders").get(key).get("irreps");
+            List<IrreducibleRepresentation> irreps = Representations.irreps(g);
+            assertEquals(ref.size(), irreps.size());
+            for (int i = 0; i < irreps.size(); i++) {
+                IrreducibleRepresentation psi = irreps.get(i);
+                assertEquals(ref.get(i).get("name").asText(), psi.name());
+                assertEquals(ref.get(i).get("size").asInt(), psi.size());
+                for (int e = 0; e < g.order(); e++) {
+                    Mat.assertClose(ReferenceData.matrix(ref.get(i).get("matrices").get(e)),
+                            psi.matrix(g.elements().get(e)), TOL, key + " " + psi.name() + " at element " + e);
+                }
+            }
+            assertTrue(irreps.get(0).isTrivial());
+            assertTrue(irreps.stream().skip(1).noneMatch(IrreducibleRepresentation::isTrivial), "one trivial irrep");
+        }
+        Representation reg = Representations.regular(Groups.fullCylinder(4, 2));
+        assertEquals(16, reg.size());
     }
 }

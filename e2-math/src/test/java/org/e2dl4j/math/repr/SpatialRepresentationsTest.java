@@ -30,6 +30,10 @@ class SpatialRepresentationsTest {
                 Representations.regular(octa),
                 Representations.regular(fullOcta),
                 Representations.regular(ico),
+                Representations.regular(Groups.fullCylinder(4, 2)),
+                Representations.quotient(Groups.fullCylinder(4, 2), SubgroupId.inversion()),
+                Representations.irrep(Groups.fullCylinder(-1, 2), 1, 1, 2),
+                Representations.restrict(Representations.irrep(Groups.o3(3), 1, 3), SubgroupId.fullCylinder(-1)),
                 Representations.irrep(octa, -1),
                 Representations.irrep(fullOcta, 1, 2),
                 Representations.irrep(Groups.fullIco(), 1, 4),
@@ -115,7 +119,9 @@ class SpatialRepresentationsTest {
         List<SubgroupId> ids = List.of(SubgroupId.so3(), SubgroupId.octa(), SubgroupId.ico(), SubgroupId.fullOcta(),
                 SubgroupId.fullIco(), SubgroupId.planarRotations(-1), SubgroupId.planarRotations(4),
                 SubgroupId.planarDihedral(-1), SubgroupId.planarDihedral(6), SubgroupId.cone(-1), SubgroupId.cone(1),
-                SubgroupId.inversion(), SubgroupId.planarDihedral(Math.PI / 2, 4), SubgroupId.cone(Math.PI / 3, -1));
+                SubgroupId.inversion(), SubgroupId.planarDihedral(Math.PI / 2, 4), SubgroupId.cone(Math.PI / 3, -1),
+                SubgroupId.cylinder(-1), SubgroupId.cylinder(4), SubgroupId.fullCylinder(6),
+                SubgroupId.fullCylinder(Math.PI / 4, -1));
         for (SubgroupId id : ids) {
             assertEquals(id, RecipeKey.parseSubgroup(Groups.o3(2), RecipeKey.formatSubgroup(id)), id.toString());
         }
@@ -124,7 +130,8 @@ class SpatialRepresentationsTest {
         assertEquals("False,3.141592653589793,4", RecipeKey.formatSubgroup(SubgroupId.planarDihedral(Math.PI / 2, 4)));
         assertEquals(SubgroupId.planarDihedral(4), SubgroupId.planarDihedral(-0.0, 4));
         for (Group g : List.of(Groups.so3(3), Groups.o3(2), Groups.octa(), Groups.fullOcta(), Groups.ico(),
-                Groups.fullIco())) {
+                Groups.fullIco(), Groups.cylinder(-1, 3), Groups.cylinder(4, 2), Groups.fullCylinder(-1, 2),
+                Groups.fullCylinder(5, 2))) {
             assertEquals(g, RecipeKey.parseGroup(RecipeKey.formatGroup(g)));
         }
         assertEquals("SO(3)@3", RecipeKey.formatGroup(Groups.so3(3)));
@@ -143,5 +150,17 @@ class SpatialRepresentationsTest {
         Rejections.assertRejected(() -> Groups.so3(2).subgroup(SubgroupId.fullOcta()), "Subgroups of SO(3)",
                 "(True, 'octa')");
         Rejections.assertRejected(() -> Representations.regular(Groups.so3(2)), "finite", "SO(3)");
+    }
+
+    @Test
+    void bandLimitedIrrepsAreEscnns() {
+        assertEquals(List.of("[0]", "[1]", "[2]"), Representations.bandLimitedIrreps(Groups.so3(3), 2).stream()
+                .map(java.util.Arrays::toString).toList());
+        assertEquals(List.of("[0, 0]", "[1, 0]", "[0, 1]", "[1, 1]"), Representations.bandLimitedIrreps(Groups.o3(3), 1)
+                .stream().map(java.util.Arrays::toString).toList());
+        assertEquals(5, Representations.bandLimitedIrreps(Groups.ico(), 4).size());
+        Rejections.assertRejected(() -> Representations.bandLimitedIrreps(Groups.octa(), 1), "Octahedral",
+                "no band-limited irreps");
+        Rejections.assertRejected(() -> Representations.bandLimitedIrreps(Groups.so3(2), 3), "SO(3)", "between 0 and 2");
     }
 }
