@@ -45,6 +45,10 @@ public final class TestNetworks {
     private static Layer loss(List<Layer> layers) {
         Layer last = layers.get(layers.size() - 1);
         boolean vector = last instanceof EquivariantLayer e ? !e.getInType().hasBaseSpace() : last instanceof DenseLayer;
+        if (last instanceof EquivariantLayer e && e.getInType().gspace().dimensionality() == 3) {
+            return new Cnn3DLossLayer.Builder(Convolution3D.DataFormat.NCDHW)
+                    .lossFunction(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build();
+        }
         return vector ? new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build()
                 : new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build();
     }
