@@ -7,7 +7,7 @@ E2Profile, so that the two can be set side by side.
 --width, --batch and --model take comma-separated lists (e.g. --width 1.0,0.25 --batch 64,16,8); every combination
 is profiled in one run. An ordinary e2cnn 0.2.3 + torch user script; nothing in the repository reads it.
 
-Models (the architecture of ../shared/oracle/c8_step.py; width scales every field count, rounded, at least 1):
+Models (the architecture of e2cnn's examples/model.ipynb, as the main sample's C8SteerableCnnFactory builds it; width scales every field count, rounded, at least 1):
   e2cnn  rot2dOnR2(8): MaskModule(29, margin 1); six R2Conv (1 trivial -> 24, 48, 48, 96, 96, 64 regular fields,
          kernels 7, 5, 5, 5, 5, 5, paddings 1, 2, 2, 2, 2, 1, no bias), each followed by InnerBatchNorm and ReLU;
          PointwiseAvgPoolAntialiased (sigma 0.66, stride 2) after convolutions 2 and 4 and (stride 1, padding 0)
