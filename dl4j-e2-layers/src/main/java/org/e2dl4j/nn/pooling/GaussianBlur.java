@@ -129,14 +129,30 @@ public final class GaussianBlur {
     }
 
     /** The blurred, subsampled x [N, C, H, W] into out [N, C, H', W'] (x [N, C, D, H, W] into [N, C, D', H', W']). */
-    public void forward(INDArray x, INDArray out) {
+    public void forward(INDArray x, INDArray out, LayerWorkspaceMgr ws, ArrayType working) {
         if (axes() == 3) {
             Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(singleChannel(x), volumeWeights(x.dataType()))
                     .addOutputs(singleChannel(out)).addIntegerArguments(volumeArguments()).build());
             return;
         }
-        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d").addInputs(x, weights(x.dataType(), x.size(1)))
-                .addOutputs(out).addIntegerArguments(arguments()).build());
+        planarBlur(x, out, ws, working);
+    }
+
+    /** Y = A_h X A_w^T for every map, x [N, C, H, W] into the c-ordered out [N, C, H', W']. */
+    private void planarBlur(INDArray x, INDArray out, LayerWorkspaceMgr ws, ArrayType working) {
+        DataType type = out.dataType();
+        long maps = x.size(0) * x.size(1);
+        long h = x.size(2);
+        long w = x.size(3);
+        long outH = out.size(2);
+        long outW = out.size(3);
+        INDArray across = ws.createUninitialized(working, type, new long[] {maps * h, outW}, 'c');
+        Nd4j.gemm(x.reshape('c', maps * h, w), band(type, 1, w), across, false, true, 1.0, 0.0);
+        INDArray heightFirst = ws.createUninitialized(working, type, new long[] {h, maps, outW}, 'c');
+        heightFirst.assign(across.reshape('c', maps, h, outW).permute(1, 0, 2));
+        INDArray blurred = ws.createUninitialized(working, type, new long[] {outH, maps * outW}, 'c');
+        Nd4j.gemm(band(type, 0, h), heightFirst.reshape('c', h, maps * outW), blurred, false, false, 1.0, 0.0);
+        out.reshape('c', maps, outH, outW).assign(blurred.reshape('c', outH, maps, outW).permute(1, 0, 2));
     }
 
     /** dL/dx into dx from dL/dy dy (the blur is linear: x is needed for its shape only). */
@@ -149,16 +165,47 @@ public final class GaussianBlur {
                     .build());
             return;
         }
-        INDArray w = weights(x.dataType(), x.size(1));
-        INDArray unusedFilterGradient = ws.createUninitialized(working, w.dataType(), w.shape(), 'c');
-        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d_bp").addInputs(x, w, dy)
-                .addOutputs(dx, unusedFilterGradient).addIntegerArguments(arguments()).build());
+        planarAdjoint(dy, dx, ws, working);
     }
 
-    /** depthwise_conv2d arguments: kernel, stride, padding, no dilation, explicit padding, NCHW, [k, k, C, 1]. */
-    private int[] arguments() {
-        return new int[] {size, size, stride[0], stride[1], padding[0], padding[1], 1, 1, 0, 0, 0};
+    /** dL/dX = A_h^T dL/dY A_w for every map, dy [N, C, H', W'] into the c-ordered dx [N, C, H, W]. */
+    private void planarAdjoint(INDArray dy, INDArray dx, LayerWorkspaceMgr ws, ArrayType working) {
+        DataType type = dx.dataType();
+        long maps = dy.size(0) * dy.size(1);
+        long outH = dy.size(2);
+        long outW = dy.size(3);
+        long h = dx.size(2);
+        long w = dx.size(3);
+        INDArray heightFirst = ws.createUninitialized(working, type, new long[] {outH, maps, outW}, 'c');
+        heightFirst.assign(dy.reshape('c', maps, outH, outW).permute(1, 0, 2));
+        INDArray rows = ws.createUninitialized(working, type, new long[] {h, maps * outW}, 'c');
+        Nd4j.gemm(band(type, 0, h), heightFirst.reshape('c', outH, maps * outW), rows, true, false, 1.0, 0.0);
+        INDArray mapsFirst = ws.createUninitialized(working, type, new long[] {maps, h, outW}, 'c');
+        mapsFirst.assign(rows.reshape('c', h, maps, outW).permute(1, 0, 2));
+        Nd4j.gemm(mapsFirst.reshape('c', maps * h, outW), band(type, 1, w), dx.reshape('c', maps * h, w), false,
+                false, 1.0, 0.0);
     }
+
+    /** The banded [n', n] matrix of the strided 1D blur along planar axis a for an input of size n. */
+    private INDArray band(DataType dataType, int a, long n) {
+        return weights.computeIfAbsent(dataType + ":band" + a + ":" + n, key -> {
+            double[] p = profile();
+            int out = Math.toIntExact(outputSize(a, n));
+            double[][] band = new double[out][Math.toIntExact(n)];
+            for (int i = 0; i < out; i++) {
+                for (int r = 0; r < size; r++) {
+                    long j = (long) stride[a] * i - padding[a] + r;
+                    if (j >= 0 && j < n) {
+                        band[i][(int) j] = p[r];
+                    }
+                }
+            }
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                return Nd4j.createFromArray(band).castTo(dataType);
+            }
+        });
+    }
+
 
     /**
      * conv3dnew arguments: kernel, stride, padding, no dilation, explicit padding, NCDHW, weights [k, k, k, 1, 1].
@@ -183,13 +230,4 @@ public final class GaussianBlur {
         });
     }
 
-    /** The filter as depthwise weights [k, k, channels, 1], one copy per channel. */
-    private INDArray weights(DataType dataType, long channels) {
-        return weights.computeIfAbsent(dataType + ":" + channels, key -> {
-            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                return Nd4j.createFromArray(filter()).castTo(dataType).reshape(size, size, 1, 1)
-                        .repeat(2, channels).dup('c');
-            }
-        });
-    }
 }

@@ -13,6 +13,8 @@ import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.e2dl4j.math.gspace.GSpace;
 import org.e2dl4j.math.gspace.GSpaces;
 import org.e2dl4j.nn.Export;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link PointwiseMaxPoolAntialiased} and {@link PointwiseAvgPoolAntialiased}: e2cnn's Gaussian filter (size rule,
@@ -107,6 +110,33 @@ class PointwiseAntialiasedPoolTest {
                             + ": relative error " + err);
                 }
             }
+        }
+    }
+
+    /**
+     * The blur's backward pass is the adjoint of its forward pass, {@code <A x, dy> = <x, A^T dy>} in double, on
+     * sizes the windows do not tile, unequal strides and paddings, and paddings wider than the filter (whose outer
+     * outputs see only zeros).
+     */
+    @Test
+    void blurBackwardIsTheAdjointOfTheForwardPass() {
+        LayerWorkspaceMgr ws = LayerWorkspaceMgr.noWorkspaces();
+        int[][] cases = {{2, 2, 2, 2, 9, 9}, {2, 1, 2, 0, 10, 7}, {3, 2, 1, 6, 8, 11}, {1, 1, 0, 0, 5, 5}};
+        for (int[] c : cases) {
+            GaussianBlur blur = new GaussianBlur(0.66, 5, new int[] {c[0], c[1]}, new int[] {c[2], c[3]});
+            INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 3, 2, 3, c[4], c[5]);
+            INDArray y = Nd4j.create(DataType.DOUBLE, 2, 3, blur.outputSize(0, c[4]),
+                    blur.outputSize(1, c[5]));
+            blur.forward(x, y, ws, ArrayType.FF_WORKING_MEM);
+            INDArray dy = TestNetworks.gaussian(DataType.DOUBLE, 4, y.shape());
+            INDArray dx = x.ulike();
+            blur.backward(x, dy, dx, ws, ArrayType.BP_WORKING_MEM);
+            INDArray expected = TorchPooling.depthwise(x, blur.filter(), new int[] {c[0], c[1]}, new int[] {c[2], c[3]});
+            String what = java.util.Arrays.toString(c);
+            assertTrue(TorchPooling.relativeError(expected, y) < 1e-14, what + ": forward against the definition");
+            double left = y.mul(dy).sumNumber().doubleValue();
+            double right = x.mul(dx).sumNumber().doubleValue();
+            assertEquals(left, right, 1e-12 * Math.max(1, Math.abs(left)), what + ": <A x, dy> = <x, A^T dy>");
         }
     }
 
