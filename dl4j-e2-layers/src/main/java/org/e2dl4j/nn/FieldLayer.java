@@ -67,12 +67,18 @@ public abstract class FieldLayer<C extends EquivariantLayer> extends AbstractLay
         return false;
     }
 
-    /** As {@link #activate}, then {@link #backward} on dL/dy in the layer's data type. */
+    /**
+     * As {@link #activate}, then {@link #backward} on dL/dy in the layer's data type. Without dL/dy (below a
+     * convolution built with {@code inputGradient(false)}) there is nothing to propagate: no dL/dx either.
+     */
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (epsilon == null) {
+            return new Pair<>(new DefaultGradient(), null);
+        }
         assertInputSet(true);
         input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        INDArray dy = LayerInput.gradient(epsilon, dataType);
+        INDArray dy = LayerInput.gradient(epsilon, dataType, layerConf(), index);
         if (!foldsVolumes() || input.rank() != 5) {
             return new Pair<>(new DefaultGradient(), backward(dy, workspaceMgr));
         }

@@ -52,8 +52,18 @@ public final class LayerInput {
         }
     }
 
-    /** dL/dy in the layer's data type: {@code epsilon} itself when it has that type already. */
-    public static INDArray gradient(INDArray epsilon, DataType dataType) {
+    /**
+     * dL/dy in the layer's data type: {@code epsilon} itself when it has that type already.
+     *
+     * @throws IllegalStateException naming the layer if there is no dL/dy (a convolution above it was built without
+     *                               input gradient, which only layers without parameters may precede)
+     */
+    public static INDArray gradient(INDArray epsilon, DataType dataType, EquivariantLayer conf, int index) {
+        if (epsilon == null) {
+            throw new IllegalStateException(conf.describe() + " (layer index " + index + "): no dL/dy came from the"
+                    + " layer above, which was built with inputGradient(false); only layers without parameters may"
+                    + " come before such a convolution");
+        }
         return epsilon.dataType() == dataType ? epsilon : epsilon.castTo(dataType);
     }
 

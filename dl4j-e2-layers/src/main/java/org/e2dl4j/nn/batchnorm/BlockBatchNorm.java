@@ -60,6 +60,8 @@ final class BlockBatchNorm {
     private double[] bessel;
     /** c1_b: the weight of sigma^2 in the normalizing variance. */
     private double[] batchWeight;
+    /** The column of ones that sums rows ({@link ChannelRows#sums}), for the last row length and data type. */
+    private INDArray ones;
 
     /** State of the last forward pass, per block. */
     private boolean forwardDone;
@@ -229,7 +231,10 @@ final class BlockBatchNorm {
         int k = anyCentred ? 2 : 1;
         INDArray perRow = Nd4j.createUninitialized(aRows.dataType(), k, aRows.size(0));
         if (anyCentred) {
-            ChannelRows.sums(aRows, perRow.getRow(0));
+            if (ones == null || ones.size(0) != aRows.size(1) || ones.dataType() != aRows.dataType()) {
+                ones = ChannelRows.onesFor(aRows);
+            }
+            ChannelRows.sums(aRows, ones, perRow.getRow(0));
         }
         ChannelRows.dots(aRows, bRows, perRow.getRow(k - 1));
         double[] perChannel = perRow.reshape('c', k, n, channels).sum(1).reshape(k * channels).toDoubleVector();

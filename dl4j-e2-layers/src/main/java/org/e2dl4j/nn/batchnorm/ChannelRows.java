@@ -1,7 +1,7 @@
 package org.e2dl4j.nn.batchnorm;
 
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * An NCHW feature map seen as N*C contiguous rows of length H*W, one per (sample, channel), and the whole-tensor
  * operations a per-channel normalization needs on it, each one pass over memory:
  * <ul>
- *   <li>per-row sums and dot products (reductions along the contiguous axis, the fast kind in ND4J);</li>
+ *   <li>per-row sums, as the matrix-vector product with a column of ones (BLAS: 3-4x faster than libnd4j's sum
+ *       along the rows at 64 x 96 x 25 x 25), and per-row dot products (a reduction along the contiguous axis);</li>
  *   <li>per-row scaling and shifting by N*C scalars (libnd4j's scalar-along-dimension kernels: each row is
  *       one contiguous run with its own scalar, unlike a broadcast along axis 1 of the 4-d array, which
  *       walks the channel axis with stride H*W).</li>
@@ -27,9 +28,17 @@ final class ChannelRows {
         return x.reshape('c', x.size(0) * x.size(1), x.size(2) * x.size(3));
     }
 
-    /** {@code out[r] = sum_p rows[r, p]}. */
-    static void sums(INDArray rows, INDArray out) {
-        Nd4j.getExecutioner().exec(new Sum(rows, out, 1));
+    /** {@code out[r] = sum_p rows[r, p]}, with {@code ones} a [P, 1] column of ones of the rows' data type. */
+    static void sums(INDArray rows, INDArray ones, INDArray out) {
+        Nd4j.gemm(rows, ones, out.reshape('c', rows.size(0), 1), false, false, 1.0, 0.0);
+    }
+
+    /** A [P, 1] column of ones for {@link #sums} on rows of length P, outside any workspace. */
+    @SuppressWarnings("try")
+    static INDArray onesFor(INDArray rows) {
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            return Nd4j.ones(rows.dataType(), rows.size(1), 1);
+        }
     }
 
     /** {@code out[r] = sum_p a[r, p] b[r, p]}. */

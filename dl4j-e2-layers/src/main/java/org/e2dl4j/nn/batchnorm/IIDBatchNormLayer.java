@@ -110,8 +110,8 @@ final class IIDBatchNormLayer extends BaseLayer<IIDBatchNorm> {
         INDArray volume = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
         input = DepthFolding.fold(volume);
         try {
-            Pair<Gradient, INDArray> p = backpropPlanar(DepthFolding.fold(LayerInput.gradient(epsilon, dataType)),
-                    workspaceMgr);
+            INDArray dy = LayerInput.gradient(epsilon, dataType, layerConf(), index);
+            Pair<Gradient, INDArray> p = backpropPlanar(DepthFolding.fold(dy), workspaceMgr);
             return new Pair<>(p.getFirst(), DepthFolding.unfold(p.getSecond(), volume, workspaceMgr,
                     ArrayType.ACTIVATION_GRAD));
         } finally {

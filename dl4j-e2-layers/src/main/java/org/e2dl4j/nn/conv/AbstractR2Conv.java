@@ -67,6 +67,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
     private PaddingMode paddingMode = PaddingMode.ZEROS;
     private BasisSettings basisSettings = BasisSettings.defaults();
     private BasisInitialization initialization = BasisInitialization.GENERALIZED_HE;
+    private boolean inputGradient = true;
 
     private transient volatile LayerBasis layerBasis;
 
@@ -87,6 +88,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         this.paddingMode = b.paddingMode;
         this.basisSettings = b.basisSettings;
         this.initialization = b.initialization;
+        this.inputGradient = b.inputGradient;
     }
 
     /** The libnd4j operation this layer runs. */
@@ -446,6 +448,18 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         this.bias = bias;
     }
 
+    /**
+     * Whether the backward pass computes dL/dx (default true); false: the filter and bias gradients alone, and no
+     * dL/dx (null) for the layer below (see {@link Builder#inputGradient}).
+     */
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
+    }
+
     /** DL4J's convolution mode: Truncate (the default), Strict or Same. */
     public ConvolutionMode getConvolutionMode() {
         return convolutionMode;
@@ -493,7 +507,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         AbstractR2Conv c = (AbstractR2Conv) o;
         return kernelSize == c.kernelSize && stride == c.stride && padding == c.padding && dilation == c.dilation
                 && groups == c.groups && bias == c.bias && convolutionMode == c.convolutionMode
-                && paddingMode == c.paddingMode && initialization == c.initialization
+                && paddingMode == c.paddingMode && initialization == c.initialization && inputGradient == c.inputGradient
                 && Objects.equals(outType, c.outType)
                 && Objects.equals(basisSettings, c.basisSettings);
     }
@@ -501,7 +515,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
     @Override
     public int hashCode() {
         return Objects.hash(super.hashCode(), outType, kernelSize, stride, padding, dilation, groups, bias,
-                convolutionMode, paddingMode, initialization, basisSettings);
+                convolutionMode, paddingMode, initialization, basisSettings, inputGradient);
     }
 
     @Override
@@ -510,7 +524,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
                 + outType + ", k=" + kernelSize + ", stride=" + stride + ", padding=" + padding + ", dilation="
                 + dilation + (groups == 1 ? "" : ", groups=" + groups) + ", " + convolutionMode
                 + (paddingMode == PaddingMode.ZEROS ? "" : ", " + paddingMode + " padding")
-                + (bias ? "" : ", no bias") + ")";
+                + (bias ? "" : ", no bias") + (inputGradient ? "" : ", no input gradient") + ")";
     }
 
     /**
@@ -530,6 +544,7 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         private PaddingMode paddingMode = PaddingMode.ZEROS;
         private BasisSettings basisSettings = BasisSettings.defaults();
         private BasisInitialization initialization = BasisInitialization.GENERALIZED_HE;
+        private boolean inputGradient = true;
 
         protected Builder(FieldType inType, FieldType outType, int kernelSize) {
             super(inType);
@@ -578,6 +593,19 @@ public abstract class AbstractR2Conv extends EquivariantLayer {
         /** DL4J's convolution mode: Truncate (default), Strict or Same. */
         public T convolutionMode(ConvolutionMode mode) {
             this.convolutionMode = mode;
+            return self();
+        }
+
+        /**
+         * Whether the backward pass computes dL/dx (default true). False for a network's first convolution, whose
+         * input needs no gradient (a PyTorch input without {@code requires_grad}): backward then computes the filter
+         * and bias gradients alone (3-5x faster for the C8 model's first layer) and hands the layer below no dL/dx
+         * ({@code null}, as DL4J's {@code EmbeddingLayer} does), so {@code MultiLayerNetwork.calculateGradients}
+         * reports no input gradient. Only layers without parameters may come before it: one that needs dL/dy fails
+         * in its backward pass with an error naming it.
+         */
+        public T inputGradient(boolean inputGradient) {
+            this.inputGradient = inputGradient;
             return self();
         }
 

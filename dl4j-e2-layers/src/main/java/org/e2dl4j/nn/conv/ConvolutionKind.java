@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -97,6 +100,49 @@ public enum ConvolutionKind {
         if (d > 1) {
             gradFilter.assign(taps(runGradFilter, d));
         }
+    }
+
+    /**
+     * dL/dfilter (and dL/dbias when {@code gradBias} is not null) alone, for a layer whose input needs no gradient. A
+     * planar convolution at stride 1 without dilation, in explicit padding, runs as one forward {@code conv2d} with
+     * the roles of batch and channels swapped, {@code dL/dK[o, i] = sum_n x[n, i] (*) dL/dy[n, o]} (a correlation of
+     * the padded input with dL/dy, which is the output's k x k window): x as [inC, N, H, W], dL/dy as the [outC, N,
+     * H', W'] filter, the result [inC, outC, k, k]; 3-5x faster than the backward op, which also computes dL/dx (first
+     * layer of the C8 model, 64 x 1 x 29 x 29 to 48 channels, k = 7: 20 ms against 4-6 ms). Any other geometry runs
+     * the backward op into a working dL/dx that is dropped.
+     */
+    void filterGradient(INDArray x, INDArray filter, INDArray bias, INDArray gradOut, INDArray gradFilter,
+                        INDArray gradBias, ConvGeometry g, LayerWorkspaceMgr ws) {
+        if (this != CONVOLUTION || x.rank() != 4 || g.stride() != 1 || g.dilation() != 1
+                || g.mode() == ConvolutionMode.Same) {
+            INDArray unusedGradX = ws.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
+            backward(x, filter, bias, gradOut, unusedGradX, gradFilter, gradBias, g);
+            return;
+        }
+        INDArray channelsFirst = swapBatchAndChannels(x, ws);
+        INDArray gradOutFirst = swapBatchAndChannels(gradOut, ws);
+        long inC = x.size(1);
+        long outC = gradOut.size(1);
+        INDArray swapped = ws.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(),
+                new long[] {inC, outC, filter.size(2), filter.size(3)}, 'c');
+        int p = g.padding();
+        Nd4j.exec(DynamicCustomOp.builder(forwardOps[0]).addInputs(channelsFirst, gradOutFirst).addOutputs(swapped)
+                .addIntegerArguments(Math.toIntExact(gradOut.size(2)), Math.toIntExact(gradOut.size(3)), 1, 1, p, p, 1, 1,
+                        0, 0, 1).build());
+        gradFilter.assign(swapped.permute(1, 0, 2, 3));
+        if (gradBias != null) {
+            gradOutFirst.reshape('c', outC, gradOutFirst.length() / outC).sum(gradBias.reshape(outC), 1);
+        }
+    }
+
+    /** A [N, C, H, W] array as the c-ordered [C, N, H, W] (a copy in BP working memory, or a view when C is 1). */
+    private static INDArray swapBatchAndChannels(INDArray a, LayerWorkspaceMgr ws) {
+        if (a.size(1) == 1 && a.ordering() == 'c' && a.elementWiseStride() == 1) {
+            return a.reshape('c', 1, a.size(0), a.size(2), a.size(3));
+        }
+        INDArray swapped = ws.createUninitialized(ArrayType.BP_WORKING_MEM, a.dataType(),
+                new long[] {a.size(1), a.size(0), a.size(2), a.size(3)}, 'c');
+        return swapped.assign(a.permute(1, 0, 2, 3));
     }
 
     /** d of NCHW (2) or NCDHW (3) data. */

@@ -38,7 +38,9 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
  *       parameters costs one plain convolution;</li>
  *   <li>backward: the forward pass's filter and input are reused (no recomputation when the activation is the
  *       identity, the default), the ops' _bp give dL/dx, dL/dfilter and dL/dbias per channel, and
- *       the transposed expansions give dL/dweights and dL/dbias.</li>
+ *       the transposed expansions give dL/dweights and dL/dbias; without input gradient
+ *       ({@link AbstractR2Conv#isInputGradient()}), {@link ConvolutionKind#filterGradient} gives dL/dfilter and
+ *       dL/dbias alone and the layer returns no dL/dx;</li>
  *   <li>a padding mode other than zeros pads the input explicitly ({@link InputPadding}) before an unpadded op,
  *       and folds dL/d(padded input) back onto dL/dx;</li>
  *   <li>an output padding q (transposed only) runs the op with padding max(p - q, 0) and keeps its output from
@@ -131,33 +133,41 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        epsilon = LayerInput.gradient(epsilon, dataType);
+        epsilon = LayerInput.gradient(epsilon, dataType, layerConf(), index);
         IActivation activation = layerConf().getActivationFn();
         INDArray delta = activation instanceof ActivationIdentity
                 ? epsilon
                 : activation.backprop(convolve(true, ArrayType.BP_WORKING_MEM, workspaceMgr), epsilon).getFirst();
         refresh(true, workspaceMgr);
-        INDArray gradInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         INDArray expandedBias = bias == null ? null : bias.expanded();
         INDArray channelGradBias = bias == null ? null : bias.gradientBuffer();
+        INDArray gradInput = layerConf().isInputGradient()
+                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c')
+                : null;
+        INDArray opInput = input;
+        INDArray opGradOut = delta;
         if (inputPadding != null) {
-            INDArray padded = inputPadding.pad(input, ArrayType.BP_WORKING_MEM, workspaceMgr);
-            INDArray gradPadded = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, padded.shape(), 'c');
-            kind.backward(padded, filter.filter(), expandedBias, delta, gradPadded, filter.gradientBuffer(), channelGradBias,
-                    opGeometry);
-            inputPadding.backprop(gradPadded, gradInput);
+            opInput = inputPadding.pad(input, ArrayType.BP_WORKING_MEM, workspaceMgr);
         } else if (opGeometry != geometry) {
-            INDArray gradOp = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType, opOutputShape(), 'c');
-            long[] covered = covered(gradOp, delta);
-            gradOp.get(window(covered, outputOffset)).assign(delta.get(window(covered, 0)));
-            kind.backward(input, filter.filter(), expandedBias, gradOp, gradInput, filter.gradientBuffer(), channelGradBias,
-                    opGeometry);
-            if (channelGradBias != null) {
-                channelGradBias.assign(delta.sum(allButChannels()));
-            }
+            opGradOut = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType, opOutputShape(), 'c');
+            long[] covered = covered(opGradOut, delta);
+            opGradOut.get(window(covered, outputOffset)).assign(delta.get(window(covered, 0)));
+        }
+        if (gradInput == null) {
+            kind.filterGradient(opInput, filter.filter(), expandedBias, opGradOut, filter.gradientBuffer(),
+                    channelGradBias, opGeometry, workspaceMgr);
+        } else if (inputPadding != null) {
+            INDArray gradPadded = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+                    opInput.shape(), 'c');
+            kind.backward(opInput, filter.filter(), expandedBias, opGradOut, gradPadded, filter.gradientBuffer(),
+                    channelGradBias, opGeometry);
+            inputPadding.backprop(gradPadded, gradInput);
         } else {
-            kind.backward(input, filter.filter(), expandedBias, delta, gradInput, filter.gradientBuffer(), channelGradBias,
-                    geometry);
+            kind.backward(opInput, filter.filter(), expandedBias, opGradOut, gradInput, filter.gradientBuffer(),
+                    channelGradBias, opGeometry);
+        }
+        if (channelGradBias != null && opGradOut != delta) {
+            channelGradBias.assign(delta.sum(allButChannels()));
         }
         Gradient gradient = new DefaultGradient();
         INDArray gradWeights = gradientViews.get(R2ConvParamInitializer.WEIGHT_KEY);
@@ -169,7 +179,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
             gradient.setGradientFor(R2ConvParamInitializer.BIAS_KEY, gradBias);
         }
         weightNoiseParams.clear();
-        return new Pair<>(gradient, backpropDropOutIfPresent(gradInput));
+        return new Pair<>(gradient, gradInput == null ? null : backpropDropOutIfPresent(gradInput));
     }
 
     /**

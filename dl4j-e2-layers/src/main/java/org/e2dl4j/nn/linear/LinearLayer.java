@@ -97,7 +97,7 @@ final class LinearLayer extends BaseLayer<Linear> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        INDArray delta = LayerInput.gradient(epsilon, dataType);
+        INDArray delta = LayerInput.gradient(epsilon, dataType, layerConf(), index);
         INDArray matrix = matrix(true, workspaceMgr);
         INDArray gradInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         delta.mmul(matrix, gradInput);

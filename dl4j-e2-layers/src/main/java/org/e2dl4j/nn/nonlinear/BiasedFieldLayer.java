@@ -62,7 +62,8 @@ abstract class BiasedFieldLayer<C extends EquivariantLayer> extends BaseLayer<C>
         input = DepthFolding.fold(volume);
         try {
             Gradient gradient = new DefaultGradient();
-            INDArray dx = backward(DepthFolding.fold(LayerInput.gradient(epsilon, dataType)), gradient, workspaceMgr);
+            INDArray dy = LayerInput.gradient(epsilon, dataType, layerConf(), index);
+            INDArray dx = backward(DepthFolding.fold(dy), gradient, workspaceMgr);
             weightNoiseParams.clear();
             return new Pair<>(gradient, DepthFolding.unfold(dx, volume, workspaceMgr, ArrayType.ACTIVATION_GRAD));
         } finally {

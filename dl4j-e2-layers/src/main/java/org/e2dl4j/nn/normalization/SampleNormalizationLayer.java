@@ -108,7 +108,7 @@ final class SampleNormalizationLayer extends BaseLayer<SampleNormalization> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         input = LayerInput.prepared(input, layerConf(), index, dataType, workspaceMgr);
-        INDArray g = rows(LayerInput.gradient(epsilon, dataType));
+        INDArray g = rows(LayerInput.gradient(epsilon, dataType, layerConf(), index));
         Pass p = pass(rows(input), true, workspaceMgr);
         INDArray h = g;
         if (p.weights() != null) {

@@ -32,7 +32,7 @@ final class AntialiasedPoolLayer extends FieldLayer<EquivariantLayer> {
         INDArray blurred = denseMax == null ? input : max(input, workspaceMgr, ArrayType.FF_WORKING_MEM);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
                 blurredShape(blurred), 'c');
-        blur.forward(blurred, out, workspaceMgr, ArrayType.FF_WORKING_MEM);
+        blur.forward(blurred, out);
         return out;
     }
 

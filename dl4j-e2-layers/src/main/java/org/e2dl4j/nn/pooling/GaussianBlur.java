@@ -129,30 +129,14 @@ public final class GaussianBlur {
     }
 
     /** The blurred, subsampled x [N, C, H, W] into out [N, C, H', W'] (x [N, C, D, H, W] into [N, C, D', H', W']). */
-    public void forward(INDArray x, INDArray out, LayerWorkspaceMgr ws, ArrayType working) {
+    public void forward(INDArray x, INDArray out) {
         if (axes() == 3) {
             Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(singleChannel(x), volumeWeights(x.dataType()))
                     .addOutputs(singleChannel(out)).addIntegerArguments(volumeArguments()).build());
             return;
         }
-        planarBlur(x, out, ws, working);
-    }
-
-    /** Y = A_h X A_w^T for every map, x [N, C, H, W] into the c-ordered out [N, C, H', W']. */
-    private void planarBlur(INDArray x, INDArray out, LayerWorkspaceMgr ws, ArrayType working) {
-        DataType type = out.dataType();
-        long maps = x.size(0) * x.size(1);
-        long h = x.size(2);
-        long w = x.size(3);
-        long outH = out.size(2);
-        long outW = out.size(3);
-        INDArray across = ws.createUninitialized(working, type, new long[] {maps * h, outW}, 'c');
-        Nd4j.gemm(x.reshape('c', maps * h, w), band(type, 1, w), across, false, true, 1.0, 0.0);
-        INDArray heightFirst = ws.createUninitialized(working, type, new long[] {h, maps, outW}, 'c');
-        heightFirst.assign(across.reshape('c', maps, h, outW).permute(1, 0, 2));
-        INDArray blurred = ws.createUninitialized(working, type, new long[] {outH, maps * outW}, 'c');
-        Nd4j.gemm(band(type, 0, h), heightFirst.reshape('c', h, maps * outW), blurred, false, false, 1.0, 0.0);
-        out.reshape('c', maps, outH, outW).assign(blurred.reshape('c', outH, maps, outW).permute(1, 0, 2));
+        Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d").addInputs(x, weights(x.dataType(), x.size(1)))
+                .addOutputs(out).addIntegerArguments(arguments()).build());
     }
 
     /** dL/dx into dx from dL/dy dy (the blur is linear: x is needed for its shape only). */
@@ -207,6 +191,11 @@ public final class GaussianBlur {
     }
 
 
+    /** depthwise_conv2d arguments: kernel, stride, padding, no dilation, explicit padding, NCHW, [k, k, C, 1]. */
+    private int[] arguments() {
+        return new int[] {size, size, stride[0], stride[1], padding[0], padding[1], 1, 1, 0, 0, 0};
+    }
+
     /**
      * conv3dnew arguments: kernel, stride, padding, no dilation, explicit padding, NCDHW, weights [k, k, k, 1, 1].
      */
@@ -219,6 +208,16 @@ public final class GaussianBlur {
     private static INDArray singleChannel(INDArray v) {
         INDArray c = v.ordering() == 'c' ? v : v.dup('c');
         return c.reshape('c', v.size(0) * v.size(1), 1, v.size(2), v.size(3), v.size(4));
+    }
+
+    /** The filter as depthwise weights [k, k, channels, 1], one copy per channel. */
+    private INDArray weights(DataType dataType, long channels) {
+        return weights.computeIfAbsent(dataType + ":" + channels, key -> {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                return Nd4j.createFromArray(filter()).castTo(dataType).reshape(size, size, 1, 1)
+                        .repeat(2, channels).dup('c');
+            }
+        });
     }
 
     /** The 3D filter as conv3dnew weights [k, k, k, 1, 1]. */

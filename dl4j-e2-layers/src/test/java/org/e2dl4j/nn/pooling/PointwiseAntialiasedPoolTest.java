@@ -127,7 +127,7 @@ class PointwiseAntialiasedPoolTest {
             INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 3, 2, 3, c[4], c[5]);
             INDArray y = Nd4j.create(DataType.DOUBLE, 2, 3, blur.outputSize(0, c[4]),
                     blur.outputSize(1, c[5]));
-            blur.forward(x, y, ws, ArrayType.FF_WORKING_MEM);
+            blur.forward(x, y);
             INDArray dy = TestNetworks.gaussian(DataType.DOUBLE, 4, y.shape());
             INDArray dx = x.ulike();
             blur.backward(x, dy, dx, ws, ArrayType.BP_WORKING_MEM);

@@ -97,7 +97,9 @@ public final class C8SteerableCnnFactory implements ModelFactory {
         FieldType in = image;
         for (int i = 0; i < fields.length; i++) {
             FieldType out = FieldType.regular(gspace, fields[i]);
-            layers.layer(new R2Conv.Builder(in, out, KERNELS[i]).padding(PADDINGS[i]).bias(false).name("r2conv" + i).build());
+            // the image needs no gradient: the first convolution computes its filter gradient alone
+            layers.layer(new R2Conv.Builder(in, out, KERNELS[i]).padding(PADDINGS[i]).bias(false).inputGradient(i > 0)
+                    .name("r2conv" + i).build());
             layers.layer(new InnerBatchNorm.Builder(out).name("bn" + i).build());
             layers.layer(new ReLU.Builder(out).name("relu" + i).build());
             if (i == 1 || i == 3) {
