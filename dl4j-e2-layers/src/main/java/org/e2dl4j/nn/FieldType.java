@@ -362,23 +362,28 @@ public final class FieldType implements Serializable {
      * @throws IllegalArgumentException naming the context, the expected channel count and the shape that came
      */
     public void checkFeatureMap(INDArray x, String context) {
+        checkFeatureMap(x, () -> context);
+    }
+
+    /** As {@link #checkFeatureMap(INDArray, String)}, the context named only when x is refused. */
+    public void checkFeatureMap(INDArray x, java.util.function.Supplier<String> context) {
         if (!hasBaseSpace()) {
             if (x.rank() != 2) {
-                throw new IllegalArgumentException(context + ": expected a rank-2 [batch, " + size + "] array of"
+                throw new IllegalArgumentException(context.get() + ": expected a rank-2 [batch, " + size + "] array of"
                         + " fibers of type " + this + " (no base space), got rank " + x.rank() + " shape "
                         + java.util.Arrays.toString(x.shape()));
             }
         } else if (gspace.dimensionality() == 3) {
             if (x.rank() != 5) {
-                throw new IllegalArgumentException(context + ": expected a rank-5 NCDHW volume of type " + this + " ("
+                throw new IllegalArgumentException(context.get() + ": expected a rank-5 NCDHW volume of type " + this + " ("
                         + size + " channels), got rank " + x.rank() + " shape " + java.util.Arrays.toString(x.shape()));
             }
         } else if (x.rank() != 4) {
-            throw new IllegalArgumentException(context + ": expected a rank-4 NCHW feature map of type " + this
+            throw new IllegalArgumentException(context.get() + ": expected a rank-4 NCHW feature map of type " + this
                     + " (" + size + " channels), got rank " + x.rank() + " shape " + java.util.Arrays.toString(x.shape()));
         }
         if (x.size(1) != size) {
-            throw new IllegalArgumentException(context + ": expected " + size + " channels (field type " + this
+            throw new IllegalArgumentException(context.get() + ": expected " + size + " channels (field type " + this
                     + "), got " + x.size(1) + " channels in shape " + java.util.Arrays.toString(x.shape()));
         }
     }

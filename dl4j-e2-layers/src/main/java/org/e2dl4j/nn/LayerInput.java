@@ -73,19 +73,22 @@ public final class LayerInput {
      * @throws IllegalArgumentException naming the layer, its index, what was expected and x's shape
      */
     public static void check(INDArray x, EquivariantLayer conf, int index) {
+        conf.getInType().checkFeatureMap(x, () -> conf.describe() + " (layer index " + index + ")");
+        boolean emptyMap = x.rank() == 4 && (x.size(2) == 0 || x.size(3) == 0)
+                || x.rank() == 5 && (x.size(2) == 0 || x.size(3) == 0 || x.size(4) == 0);
+        if (x.size(0) > 0 && !emptyMap) {
+            return;
+        }
         String layer = conf.describe() + " (layer index " + index + ")";
-        conf.getInType().checkFeatureMap(x, layer);
         if (x.size(0) == 0) {
             throw new IllegalArgumentException(layer + ": expected a batch of at least one example, got an empty"
                     + " batch (batch size 0) in shape " + Arrays.toString(x.shape()));
         }
-        if (x.rank() == 4 && (x.size(2) == 0 || x.size(3) == 0)) {
+        if (x.rank() == 4) {
             throw new IllegalArgumentException(layer + ": expected a feature map of at least 1 x 1 pixels, got "
                     + x.size(2) + " x " + x.size(3) + " in shape " + Arrays.toString(x.shape()));
         }
-        if (x.rank() == 5 && (x.size(2) == 0 || x.size(3) == 0 || x.size(4) == 0)) {
-            throw new IllegalArgumentException(layer + ": expected a volume of at least 1 x 1 x 1 voxels, got "
-                    + x.size(2) + " x " + x.size(3) + " x " + x.size(4) + " in shape " + Arrays.toString(x.shape()));
-        }
+        throw new IllegalArgumentException(layer + ": expected a volume of at least 1 x 1 x 1 voxels, got "
+                + x.size(2) + " x " + x.size(3) + " x " + x.size(4) + " in shape " + Arrays.toString(x.shape()));
     }
 }

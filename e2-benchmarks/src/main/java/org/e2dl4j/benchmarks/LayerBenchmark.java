@@ -31,10 +31,12 @@ public class LayerBenchmark {
     /** The catalog name of the measured layer. */
     @Param({"PlainConvolution", "R2Conv", "R2Conv.REFLECT", "R2Diffop", "Convolution3D", "R3Conv",
             "BatchNormalization", "InnerBatchNorm", "IIDBatchNorm2d", "FieldNorm", "EquivariantInstanceNorm",
-            "EquivariantLayerNorm", "ActivationLayer.ELU", "ELU", "TensorProductModule", "FourierELU",
+            "EquivariantLayerNorm", "ActivationLayer.ELU", "ELU", "ActivationLayer.RELU", "ReLU", "TensorProductModule",
+            "FourierELU",
             "NormNonLinearity.n_relu", "NormNonLinearity.n_softplus",
             "GatedNonLinearityUniform", "SubsamplingLayer.MAX", "PointwiseMaxPool", "PointwiseMaxPoolAntialiased",
-            "NormMaxPool", "SubsamplingLayer.AVG", "PointwiseAvgPool", "GlobalPoolingLayer.MAX", "GroupPooling",
+            "NormMaxPool", "SubsamplingLayer.AVG", "PointwiseAvgPool", "PointwiseAvgPoolAntialiased",
+            "GlobalPoolingLayer.MAX", "GroupPooling",
             "NormPool", "PointwiseAdaptiveAvgPool", "DenseLayer", "Linear", "BatchNormalization.1d",
             "IIDBatchNorm1d"})
     public String layer;

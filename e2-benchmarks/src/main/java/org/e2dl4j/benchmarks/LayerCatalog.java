@@ -35,6 +35,7 @@ import org.e2dl4j.nn.nonlinear.ELU;
 import org.e2dl4j.nn.nonlinear.FourierELU;
 import org.e2dl4j.nn.nonlinear.GatedNonLinearityUniform;
 import org.e2dl4j.nn.nonlinear.NormNonLinearity;
+import org.e2dl4j.nn.nonlinear.ReLU;
 import org.e2dl4j.nn.nonlinear.TensorProductModule;
 import org.e2dl4j.nn.normalization.EquivariantInstanceNorm;
 import org.e2dl4j.nn.normalization.EquivariantLayerNorm;
@@ -42,6 +43,7 @@ import org.e2dl4j.nn.normalization.FieldNorm;
 import org.e2dl4j.nn.pooling.NormMaxPool;
 import org.e2dl4j.nn.pooling.PointwiseAdaptiveAvgPool;
 import org.e2dl4j.nn.pooling.PointwiseAvgPool;
+import org.e2dl4j.nn.pooling.PointwiseAvgPoolAntialiased;
 import org.e2dl4j.nn.pooling.PointwiseMaxPool;
 import org.e2dl4j.nn.pooling.PointwiseMaxPoolAntialiased;
 import org.e2dl4j.samples.model.PlainConvolution;
@@ -157,6 +159,11 @@ final class LayerCatalog {
         add(m, LayerCase.comparedWith("ActivationLayer.ELU", "ELU", () -> new ELU.Builder(wide).build(), wideInput,
                 wideBatch));
 
+        add(m, LayerCase.baseline("ActivationLayer.RELU",
+                () -> new ActivationLayer.Builder().activation(Activation.RELU).build(), wideInput, wideBatch));
+        add(m, LayerCase.comparedWith("ActivationLayer.RELU", "ReLU", () -> new ReLU.Builder(wide).build(), wideInput,
+                wideBatch));
+
         add(m, LayerCase.comparedWith("ELU", "TensorProductModule",
                 () -> new TensorProductModule.Builder(wide, wide).build(), wideInput, wideBatch));
         add(m, LayerCase.comparedWith("ELU", "FourierELU", () -> new FourierELU.Builder(spectral,
@@ -181,6 +188,8 @@ final class LayerCatalog {
                 .kernelSize(2, 2).stride(2, 2).build(), wideInput, wideBatch));
         add(m, LayerCase.comparedWith("SubsamplingLayer.AVG", "PointwiseAvgPool",
                 () -> new PointwiseAvgPool.Builder(wide, 2).build(), wideInput, wideBatch));
+        add(m, LayerCase.comparedWith("SubsamplingLayer.AVG", "PointwiseAvgPoolAntialiased",
+                () -> new PointwiseAvgPoolAntialiased.Builder(wide, 0.66, 2).build(), wideInput, wideBatch));
 
         add(m, LayerCase.baseline("GlobalPoolingLayer.MAX", () -> new GlobalPoolingLayer.Builder(PoolingType.MAX)
                 .collapseDimensions(false).build(), wideInput, wideBatch));
