@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * the layout's {@link VarianceRule} from the biased batch variance {@code sigma_b^2 = E z^2 - mu_b^2} in
  * training (or without running statistics), and the running variance otherwise.
  *
- * <p>Cost. The map is only touched by native whole-tensor ops ({@link ChannelRows}): forward, two reductions
- * along the contiguous rows (per (sample, channel) sums of z and z^2) and one scale and one shift pass. The
+ * <p>Cost. The map is only touched by native whole-tensor ops ({@link ChannelRows}): forward, two passes that
+ * reduce along the contiguous rows (per (sample, channel) sums of z, as a product with a column of ones, and of
+ * z^2) and one scale and one shift pass. The
  * statistics are O(C) numbers (per-channel sums, per-block moments, per-channel coefficients): they are combined
  * in double precision in plain Java, because each ND4J op launch costs more than that arithmetic (tens of
  * microseconds, several milliseconds over the few dozen a step would need). The backward pass is the exact
