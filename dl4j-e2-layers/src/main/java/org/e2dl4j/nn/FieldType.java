@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.e2dl4j.math.SizeLimits;
 import org.e2dl4j.math.group.GroupElement;
@@ -366,7 +367,7 @@ public final class FieldType implements Serializable {
     }
 
     /** As {@link #checkFeatureMap(INDArray, String)}, the context named only when x is refused. */
-    public void checkFeatureMap(INDArray x, java.util.function.Supplier<String> context) {
+    public void checkFeatureMap(INDArray x, Supplier<String> context) {
         if (!hasBaseSpace()) {
             if (x.rank() != 2) {
                 throw new IllegalArgumentException(context.get() + ": expected a rank-2 [batch, " + size + "] array of"

@@ -29,7 +29,12 @@ final class ExactELU extends ActivationELU {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
-        Nd4j.getExecutioner().execAndReturn(new EluBp(in, epsilon, in, getAlpha()));
+        backpropInto(in, epsilon, in);
         return new Pair<>(in, null);
+    }
+
+    /** dL/dz as {@link #backprop}, written into {@code out} (which may be {@code in}); one pass. */
+    void backpropInto(INDArray in, INDArray epsilon, INDArray out) {
+        Nd4j.getExecutioner().execAndReturn(new EluBp(in, epsilon, out, getAlpha()));
     }
 }

@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.EluBp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -69,7 +68,7 @@ final class PointwiseNonLinearityLayer extends FieldLayer<AbstractPointwiseNonLi
                 Nd4j.getExecutioner().exec(new Step(input, dx, 0.0));
                 dx.muli(epsilon);
             } else {
-                Nd4j.getExecutioner().exec(new EluBp(input, epsilon, dx, ((ExactELU) function).getAlpha()));
+                ((ExactELU) function).backpropInto(input, epsilon, dx);
             }
             return dx;
         }

@@ -34,12 +34,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * {@code R2Conv.Builder.inputGradient(false)}: the parameter gradients equal those of the same network with dL/dx
  * (in float and double, on the swapped-convolution path and on every fallback: stride, Same mode, reflect padding,
- * several input channels), pass DL4J's numerical gradient check, no input gradient is reported, a layer with
- * parameters below it is refused by name, and the setting survives JSON and ModelSerializer.
+ * several input channels, a transposed convolution with output padding), pass DL4J's numerical gradient check, no
+ * input gradient is reported, a layer with parameters below it is refused by name, and the setting survives JSON and
+ * ModelSerializer.
  */
 class R2ConvInputGradientTest {
 
@@ -51,24 +53,27 @@ class R2ConvInputGradientTest {
     static Stream<Arguments> firstLayers() {
         return Stream.of(
                 Arguments.of("1 channel, k5 p1 (swapped convolution)", GREY,
-                        (Function<Boolean, R2Conv>) g -> new R2Conv.Builder(GREY, HIDDEN, 5).padding(1)
+                        (Function<Boolean, AbstractR2Conv>) g -> new R2Conv.Builder(GREY, HIDDEN, 5).padding(1)
                                 .inputGradient(g).build()),
                 Arguments.of("2 channels, k5 p2, no bias (swapped convolution)", PAIR,
-                        (Function<Boolean, R2Conv>) g -> new R2Conv.Builder(PAIR, HIDDEN, 5).padding(2).bias(false)
-                                .inputGradient(g).build()),
+                        (Function<Boolean, AbstractR2Conv>) g -> new R2Conv.Builder(PAIR, HIDDEN, 5).padding(2)
+                                .bias(false).inputGradient(g).build()),
                 Arguments.of("stride 2 (backward op)", GREY,
-                        (Function<Boolean, R2Conv>) g -> new R2Conv.Builder(GREY, HIDDEN, 3).stride(2).padding(1)
-                                .inputGradient(g).build()),
+                        (Function<Boolean, AbstractR2Conv>) g -> new R2Conv.Builder(GREY, HIDDEN, 3).stride(2)
+                                .padding(1).inputGradient(g).build()),
                 Arguments.of("Same mode (backward op)", PAIR,
-                        (Function<Boolean, R2Conv>) g -> new R2Conv.Builder(PAIR, HIDDEN, 3)
+                        (Function<Boolean, AbstractR2Conv>) g -> new R2Conv.Builder(PAIR, HIDDEN, 3)
                                 .convolutionMode(ConvolutionMode.Same).inputGradient(g).build()),
                 Arguments.of("reflect padding (padded input)", GREY,
-                        (Function<Boolean, R2Conv>) g -> new R2Conv.Builder(GREY, HIDDEN, 3).padding(1)
-                                .paddingMode(PaddingMode.REFLECT).inputGradient(g).build()));
+                        (Function<Boolean, AbstractR2Conv>) g -> new R2Conv.Builder(GREY, HIDDEN, 3).padding(1)
+                                .paddingMode(PaddingMode.REFLECT).inputGradient(g).build()),
+                Arguments.of("transposed, stride 2, output padding 1 (backward op on the padded dL/dy)", GREY,
+                        (Function<Boolean, AbstractR2Conv>) g -> new R2ConvTransposed.Builder(GREY, HIDDEN, 3).stride(2)
+                                .padding(1).outputPadding(1).inputGradient(g).build()));
     }
 
-    private static List<Layer> network(FieldType in, Function<Boolean, R2Conv> first, boolean inputGradient) {
-        R2Conv conv = first.apply(inputGradient);
+    private static List<Layer> network(FieldType in, Function<Boolean, AbstractR2Conv> first, boolean inputGradient) {
+        AbstractR2Conv conv = first.apply(inputGradient);
         return List.of(new MaskModule.Builder(in, 9).build(), conv,
                 new InnerBatchNorm.Builder(conv.getOutType()).build(),
                 new R2Conv.Builder(conv.getOutType(), GREY, 3).padding(1).build());
@@ -76,7 +81,8 @@ class R2ConvInputGradientTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("firstLayers")
-    void parameterGradientsAreThoseOfTheFullBackwardPass(String name, FieldType in, Function<Boolean, R2Conv> first) {
+    void parameterGradientsAreThoseOfTheFullBackwardPass(String name, FieldType in,
+                                                        Function<Boolean, AbstractR2Conv> first) {
         for (DataType dt : List.of(DataType.FLOAT, DataType.DOUBLE)) {
             InputType type = input(in, 9);
             MultiLayerNetwork full = TestNetworks.withLoss(dt, 5, type, network(in, first, true));
@@ -98,9 +104,10 @@ class R2ConvInputGradientTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("firstLayers")
-    void gradientsMatchFiniteDifferences(String name, FieldType in, Function<Boolean, R2Conv> first) {
+    void gradientsMatchFiniteDifferences(String name, FieldType in,
+                                          Function<Boolean, AbstractR2Conv> first) {
         LayerContract.assertGradientsCorrect(name, input(in, 9), () -> {
-            R2Conv conv = first.apply(false);
+            AbstractR2Conv conv = first.apply(false);
             return List.of(conv, new R2Conv.Builder(conv.getOutType(), GREY, 3).padding(1).build());
         });
     }
@@ -127,8 +134,7 @@ class R2ConvInputGradientTest {
         INDArray x = TestNetworks.gaussian(DataType.FLOAT, 1, 2, 1, 9, 9);
         INDArray y = TestNetworks.gaussian(DataType.FLOAT, 2, graph.outputSingle(x).shape());
         INDArray before = graph.params().dup();
-        graph.setListeners();
-        graph.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
+        graph.fit(new DataSet(x, y));
         assertNotEquals(before, graph.params(), "a step moved the parameters");
     }
 
