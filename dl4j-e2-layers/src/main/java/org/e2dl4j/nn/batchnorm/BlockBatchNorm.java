@@ -2,9 +2,7 @@ package org.e2dl4j.nn.batchnorm;
 
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batch normalization of the blocks of a {@link BlockLayout}. For block b, with values z over the batch, the
@@ -61,8 +59,8 @@ final class BlockBatchNorm {
     private double[] bessel;
     /** c1_b: the weight of sigma^2 in the normalizing variance. */
     private double[] batchWeight;
-    /** The column of ones that sums rows ({@link ChannelRows#sums}), for the last row length and data type. */
-    private INDArray ones;
+    /** The native arrays of the last geometry ({@link RowScratch}). */
+    private RowScratch scratch;
 
     /** State of the last forward pass, per block. */
     private boolean forwardDone;
@@ -105,10 +103,11 @@ final class BlockBatchNorm {
     void forward(INDArray z, INDArray out, double[] params, boolean batchStatistics) {
         long n = z.size(0);
         prepare(n * z.size(2) * z.size(3));
+        RowScratch s = scratchFor(z);
         INDArray rows = ChannelRows.of(z);
         double[] v = new double[blocks];
         if (batchStatistics) {
-            double[][] sums = blockSums(rows, rows, n);
+            double[][] sums = blockSums(rows, rows, s);
             for (int b = 0; b < blocks; b++) {
                 mean[b] = centredIndex[b] >= 0 ? sums[0][b] / count[b] : 0;
                 variance[b] = Math.max(sums[1][b] / count[b] - mean[b] * mean[b], 0);
@@ -134,11 +133,11 @@ final class BlockBatchNorm {
                 perChannel[1][c] = bias(params, b) - a * mean[b];
             }
         }
-        INDArray rowScalars = perRow(perChannel, z.dataType(), n);
+        INDArray[] rowScalars = s.rowScalars(perChannel);
         INDArray outRows = ChannelRows.of(out);
-        ChannelRows.scale(rows, rowScalars.getRow(0), outRows);
+        ChannelRows.scale(rows, rowScalars[0], outRows);
         if (anyCentred) {
-            ChannelRows.shift(outRows, rowScalars.getRow(1), outRows);
+            ChannelRows.shift(outRows, rowScalars[1], outRows);
         }
         this.batchStatistics = batchStatistics;
         this.forwardDone = true;
@@ -152,10 +151,10 @@ final class BlockBatchNorm {
         if (!forwardDone) {
             throw new IllegalStateException("backward pass of a batch normalization without a forward pass");
         }
-        long n = z.size(0);
+        RowScratch s = scratchFor(z);
         INDArray dyRows = ChannelRows.of(gradOut);
         INDArray zRows = ChannelRows.of(z);
-        double[][] sums = blockSums(dyRows, zRows, n);
+        double[][] sums = blockSums(dyRows, zRows, s);
         double[] gradients = new double[offsets.total()];
         double[] b = new double[blocks];
         double[] c = new double[blocks];
@@ -184,14 +183,14 @@ final class BlockBatchNorm {
                 }
             }
         }
-        INDArray rowScalars = perRow(perChannel, z.dataType(), n);
+        INDArray[] rowScalars = s.rowScalars(perChannel);
         INDArray gradRows = ChannelRows.of(gradZ);
-        ChannelRows.scale(dyRows, rowScalars.getRow(0), gradRows);
+        ChannelRows.scale(dyRows, rowScalars[0], gradRows);
         if (batchStatistics) {
             INDArray term = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, z.dataType(), zRows.shape(), 'c');
-            ChannelRows.scale(zRows, rowScalars.getRow(1), term);
+            ChannelRows.scale(zRows, rowScalars[1], term);
             if (anyCentred) {
-                ChannelRows.shift(term, rowScalars.getRow(2), term);
+                ChannelRows.shift(term, rowScalars[2], term);
             }
             gradRows.addi(term);
         }
@@ -228,65 +227,24 @@ final class BlockBatchNorm {
      * Per-block totals over batch, space and the block's channels: {sum a, sum a b} (the first only when some
      * block is centred, else zeros).
      */
-    private double[][] blockSums(INDArray aRows, INDArray bRows, long n) {
-        int k = anyCentred ? 2 : 1;
-        INDArray perRow = Nd4j.createUninitialized(aRows.dataType(), k, aRows.size(0));
-        if (anyCentred) {
-            if (ones == null || ones.size(0) != aRows.size(1) || ones.dataType() != aRows.dataType()) {
-                ones = ChannelRows.onesFor(aRows);
-            }
-            ChannelRows.sums(aRows, ones, perRow.getRow(0));
-        }
-        ChannelRows.dots(aRows, bRows, perRow.getRow(k - 1));
-        double[] perChannel = perRow.reshape('c', k, n, channels).sum(1).reshape(k * channels).toDoubleVector();
+    private double[][] blockSums(INDArray aRows, INDArray bRows, RowScratch s) {
+        double[][] perChannel = s.channelTotals(aRows, bRows, anyCentred);
         double[][] perBlock = new double[2][blocks];
-        for (int j = 0; j < k; j++) {
-            double[] target = perBlock[anyCentred ? j : 1];
+        for (int j = 0; j < 2; j++) {
             for (int c = 0; c < channels; c++) {
-                target[blockOf[c]] += perChannel[j * channels + c];
+                perBlock[j][blockOf[c]] += perChannel[j][c];
             }
         }
         return perBlock;
     }
 
-    /**
-     * Per-channel values [k][C] as per-row scalars [k, N*C] in the data type: each channel's value repeated for
-     * the n samples, filled here and copied to ND4J at once (a native tile of the [k, C] array costs more than the
-     * whole fill).
-     */
-    private static INDArray perRow(double[][] perChannel, DataType dataType, long n) {
-        int c = perChannel[0].length;
-        int rows = Math.toIntExact(n * c);
-        if (dataType == DataType.FLOAT) {
-            float[][] r = new float[perChannel.length][rows];
-            for (int j = 0; j < perChannel.length; j++) {
-                for (int ch = 0; ch < c; ch++) {
-                    r[j][ch] = (float) perChannel[j][ch];
-                }
-                repeatFirstRow(r[j], c);
-            }
-            return Nd4j.createFromArray(r);
+    /** The scratch arrays for maps of z's geometry, allocated anew when it changed. */
+    private RowScratch scratchFor(INDArray z) {
+        long pixels = z.size(2) * z.size(3);
+        if (scratch == null || !scratch.fits(z.size(0), channels, pixels, z.dataType())) {
+            scratch = new RowScratch(z.size(0), channels, pixels, z.dataType());
         }
-        double[][] r = new double[perChannel.length][rows];
-        for (int j = 0; j < perChannel.length; j++) {
-            System.arraycopy(perChannel[j], 0, r[j], 0, c);
-            repeatFirstRow(r[j], c);
-        }
-        return Nd4j.createFromArray(r).castTo(dataType);
-    }
-
-    /** Copies the first {@code c} entries over the rest of the array, block after block. */
-    private static void repeatFirstRow(float[] array, int c) {
-        for (int at = c; at < array.length; at += c) {
-            System.arraycopy(array, 0, array, at, c);
-        }
-    }
-
-    /** Copies the first {@code c} entries over the rest of the array, block after block. */
-    private static void repeatFirstRow(double[] array, int c) {
-        for (int at = c; at < array.length; at += c) {
-            System.arraycopy(array, 0, array, at, c);
-        }
+        return scratch;
     }
 
     /** Recomputes M_b, k_b and c1_b when the number of samples N*H*W changes. */

@@ -1,6 +1,5 @@
 package org.e2dl4j.nn.batchnorm;
 
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
@@ -31,14 +30,6 @@ final class ChannelRows {
     /** {@code out[r] = sum_p rows[r, p]}, with {@code ones} a [P, 1] column of ones of the rows' data type. */
     static void sums(INDArray rows, INDArray ones, INDArray out) {
         Nd4j.gemm(rows, ones, out.reshape('c', rows.size(0), 1), false, false, 1.0, 0.0);
-    }
-
-    /** A [P, 1] column of ones for {@link #sums} on rows of length P, outside any workspace. */
-    @SuppressWarnings("try")
-    static INDArray onesFor(INDArray rows) {
-        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            return Nd4j.ones(rows.dataType(), rows.size(1), 1);
-        }
     }
 
     /** {@code out[r] = sum_p a[r, p] b[r, p]}. */

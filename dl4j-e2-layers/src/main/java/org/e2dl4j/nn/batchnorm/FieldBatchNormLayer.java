@@ -206,17 +206,9 @@ final class FieldBatchNormLayer extends BaseLayer<EquivariantBatchNorm> {
         }
     }
 
-    /** The current parameters, in the order of {@link ParamOffsets}. */
+    /** The current parameters, in the order of {@link ParamOffsets} (the order of the flat parameter view). */
     private double[] paramValues() {
-        double[] values = new double[offsets.total()];
-        if (values.length > 0) {
-            for (Map.Entry<String, INDArray> e : params.entrySet()) {
-                int at = ranges.get(e.getKey())[0];
-                double[] v = e.getValue().toDoubleVector();
-                System.arraycopy(v, 0, values, at, v.length);
-            }
-        }
-        return values;
+        return offsets.total() == 0 ? new double[0] : params().toDoubleVector();
     }
 
     private INDArray toBlocks(INDArray x, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {

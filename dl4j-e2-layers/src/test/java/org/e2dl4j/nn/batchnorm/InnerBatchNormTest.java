@@ -112,6 +112,23 @@ class InnerBatchNormTest {
     }
 
     @Test
+    void oneLayerMatchesTheReferenceWhenTheBatchSizeChangesBetweenCalls() {
+        // the layer keeps native scratch arrays per input geometry: each batch size must get its own
+        FieldType type = FieldType.regular(C4, 2).plus(FieldType.trivial(C4, 1));
+        InputType input = InputType.convolutional(3, 4, type.size());
+        MultiLayerNetwork net = NormTesting.trained(input, List.of(new InnerBatchNorm.Builder(type).build()), 2);
+        int[][] fields = BatchNormReference.fieldChannels(type);
+        double[] gamma = net.getLayer(0).getParam("gamma").toDoubleVector();
+        double[] beta = net.getLayer(0).getParam("beta").toDoubleVector();
+        for (int batch : new int[] {5, 2, 7, 5}) {
+            INDArray x = TestNetworks.gaussian(DataType.FLOAT, 11 + batch, batch, type.size(), 3, 4).addi(0.3);
+            double[] expected = BatchNormReference.normalize(x, fields, BatchNormReference.means(x, fields),
+                    BatchNormReference.variances(x, fields, true), gamma, beta, EPS);
+            assertArrayClose(expected, flat(net.output(x, true)), 2e-5, "training mode at batch " + batch);
+        }
+    }
+
+    @Test
     void isEquivariantOnExactElementsInTrainingAndInference() {
         for (GSpace gs : List.of(C4, C8, D4)) {
             FieldType hidden = mixed(gs);
