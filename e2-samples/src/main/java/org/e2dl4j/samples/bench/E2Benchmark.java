@@ -3,7 +3,10 @@ package org.e2dl4j.samples.bench;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -36,10 +39,13 @@ import picocli.CommandLine;
  * 7 and 5, on 29 x 29 images) at each requested width and batch size the train step ({@code fit} on one batch
  * with Adam) and inference ({@code output}), the same for its export to stock DL4J layers, and for a network of
  * plain convolutions of the same shapes (8 channels per field) through libnd4j's conv2d / conv2d_bp
- * ({@link PlainConvolution}; {@link BenchmarkNetworks}).
+ * ({@link PlainConvolution}; {@link BenchmarkNetworks}); {@code --models} picks which of the three are timed.
  *
  * <p>Each figure is the median over the timed repetitions after warm-up, of wall time and of this process's CPU
- * time (all threads; steadier than wall time on a machine shared with other jobs). Float32 throughout.
+ * time (all threads; steadier than wall time on a machine shared with other jobs). Float32 throughout. The JVM
+ * reaches its steady state late: its JIT compilers keep compiling DL4J's and ND4J's code for tens of steps, on
+ * the cores the native ops need, so a few warm-up steps measure start-up, not training; steady-state figures need
+ * a long {@code --warmup} (BENCHMARKS.md: 60 steps at width 0.25).
  */
 @Command(name = "e2-benchmark", sortOptions = false, usageHelpAutoWidth = true,
         description = "Times R2Conv construction and the C8 model's train step and inference against its export "
@@ -71,12 +77,17 @@ public final class E2Benchmark implements Callable<Integer> {
             description = "Untimed repetitions of each model step first (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
+    @Option(names = "--models", split = ",", defaultValue = "C8,PLAIN,EXPORTED",
+            description = "Networks whose steps are timed, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "fewer make long warm-ups affordable.")
+    private EnumSet<Model> models;
+
     @Option(names = "--construction-repeats", defaultValue = "15",
             description = "Timed repetitions of each construction, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
     private int constructionRepeats;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new E2Benchmark()).execute(args));
+        System.exit(new CommandLine(new E2Benchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -112,32 +123,53 @@ public final class E2Benchmark implements Callable<Integer> {
         }));
 
         for (double width : widths) {
+            Map<Model, MultiLayerNetwork> networks = new EnumMap<>(Model.class);
             MultiLayerNetwork c8 = BenchmarkNetworks.c8(width);
-            MultiLayerNetwork plain = BenchmarkNetworks.plain(width);
-            MultiLayerNetwork exported = Export.toStandard(c8);
-            LOG.info("width {}: parameters C8 model {}, plain {}", width, c8.numParams(), plain.numParams());
+            for (Model m : models) {
+                networks.put(m, switch (m) {
+                    case C8 -> c8;
+                    case PLAIN -> BenchmarkNetworks.plain(width);
+                    case EXPORTED -> Export.toStandard(c8);
+                });
+            }
+            LOG.info("width {}: parameters C8 model {}, plain {}", width, c8.numParams(),
+                    networks.containsKey(Model.PLAIN) ? networks.get(Model.PLAIN).numParams() : "(not built)");
             for (int batch : batches) {
-                steps(String.format(Locale.ROOT, "width %s batch %d", width, batch), c8, plain, exported,
-                        RandomBatch.of(batch));
+                steps(String.format(Locale.ROOT, "width %s batch %d", width, batch), networks, RandomBatch.of(batch));
             }
         }
         return 0;
     }
 
-    /** Train steps and inference of the three networks on {@code data}, with their ratios. */
-    private void steps(String where, MultiLayerNetwork c8, MultiLayerNetwork plain, MultiLayerNetwork exported,
-                       DataSet data) {
-        Timing c8Train = report(where + ": train, C8 model (R2Conv)", time(warmup, repeats, () -> c8.fit(data)));
-        Timing plainTrain = report(where + ": train, plain conv2d", time(warmup, repeats, () -> plain.fit(data)));
-        Timing exportedTrain = report(where + ": train, C8 exported", time(warmup, repeats, () -> exported.fit(data)));
+    /** The networks a run can time. */
+    enum Model {
+        /** The main sample's C8 model ({@link C8SteerableCnnFactory}). */
+        C8("C8 model (R2Conv)"),
+        /** Plain convolutions of the same shapes ({@link PlainConvolution}). */
+        PLAIN("plain conv2d"),
+        /** The C8 model exported to stock DL4J layers ({@link Export#toStandard}). */
+        EXPORTED("C8 exported");
+
+        private final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Train steps, then inference, of the chosen networks on {@code data}, with the ratios of those timed. */
+    private void steps(String where, Map<Model, MultiLayerNetwork> networks, DataSet data) {
+        Map<Model, Timing> train = new EnumMap<>(Model.class);
+        Map<Model, Timing> infer = new EnumMap<>(Model.class);
+        networks.forEach((m, net) -> train.put(m, report(where + ": train, " + m.label,
+                time(warmup, repeats, () -> net.fit(data)))));
         INDArray x = data.getFeatures();
-        Timing c8Infer = report(where + ": inference, C8 model (R2Conv)", time(warmup, repeats, () -> c8.output(x)));
-        Timing exportedInfer = report(where + ": inference, C8 exported", time(warmup, repeats, () -> exported.output(x)));
-        Timing plainInfer = report(where + ": inference, plain conv2d", time(warmup, repeats, () -> plain.output(x)));
-        ratio(where + ": train: R2Conv / plain", c8Train, plainTrain);
-        ratio(where + ": inference: R2Conv / plain", c8Infer, plainInfer);
-        ratio(where + ": train: exported / R2Conv", exportedTrain, c8Train);
-        ratio(where + ": inference: exported / R2Conv", exportedInfer, c8Infer);
+        networks.forEach((m, net) -> infer.put(m, report(where + ": inference, " + m.label,
+                time(warmup, repeats, () -> net.output(x)))));
+        ratio(where + ": train: R2Conv / plain", train.get(Model.C8), train.get(Model.PLAIN));
+        ratio(where + ": inference: R2Conv / plain", infer.get(Model.C8), infer.get(Model.PLAIN));
+        ratio(where + ": train: exported / R2Conv", train.get(Model.EXPORTED), train.get(Model.C8));
+        ratio(where + ": inference: exported / R2Conv", infer.get(Model.EXPORTED), infer.get(Model.C8));
     }
 
     /** The sampled basis and He-initialized coefficients of one layer (the basis is sampled by the builder). */
@@ -184,7 +216,11 @@ public final class E2Benchmark implements Callable<Integer> {
         return t;
     }
 
+    /** Logs a / b, when both were timed. */
     private static void ratio(String what, Timing a, Timing b) {
+        if (a == null || b == null) {
+            return;
+        }
         LOG.info(String.format(Locale.ROOT, "%-60s wall %.2f   cpu %.2f", what, a.wallMs() / b.wallMs(),
                 a.cpuMs() / b.cpuMs()));
     }
