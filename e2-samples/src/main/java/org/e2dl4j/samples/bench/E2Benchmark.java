@@ -1,5 +1,6 @@
 package org.e2dl4j.samples.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +83,11 @@ public final class E2Benchmark implements Callable<Integer> {
                     + "fewer make long warm-ups affordable.")
     private EnumSet<Model> models;
 
+    @Option(names = "--step-log", defaultValue = "false",
+            description = "Also log every timed step of the networks: its wall time and the JIT's compilation time "
+                    + "during it (with --warmup 0, the JVM's warm-up curve).")
+    private boolean stepLog;
+
     @Option(names = "--construction-repeats", defaultValue = "15",
             description = "Timed repetitions of each construction, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
     private int constructionRepeats;
@@ -105,11 +111,11 @@ public final class E2Benchmark implements Callable<Integer> {
 
         GSpace c16 = GSpaces.rot2dOnR2(16);
         FieldType r24 = FieldType.regular(c16, 24);
-        report("construct R2Conv C16 regular x24 -> x24, k5", time(constructionRepeats, constructionRepeats, () -> {
+        report("construct R2Conv C16 regular x24 -> x24, k5", time(constructionRepeats, constructionRepeats, null, () -> {
             KernelBasisCache.clear();
             heInit(new R2Conv.Builder(r24, r24, 5).padding(2).build());
         }));
-        report("construct C8 model's 6 R2Convs (basis + He)", time(constructionRepeats, constructionRepeats, () -> {
+        report("construct C8 model's 6 R2Convs (basis + He)", time(constructionRepeats, constructionRepeats, null, () -> {
             KernelBasisCache.clear();
             for (NeuralNetConfiguration layer : C8SteerableCnnFactory.standard().configuration(C8_SPEC).getConfs()) {
                 if (layer.getLayer() instanceof AbstractR2Conv conv) {
@@ -117,7 +123,7 @@ public final class E2Benchmark implements Callable<Integer> {
                 }
             }
         }));
-        report("C8 model: MultiLayerNetwork init", time(constructionRepeats, constructionRepeats, () -> {
+        report("C8 model: MultiLayerNetwork init", time(constructionRepeats, constructionRepeats, null, () -> {
             KernelBasisCache.clear();
             BenchmarkNetworks.c8(1.0);
         }));
@@ -161,11 +167,15 @@ public final class E2Benchmark implements Callable<Integer> {
     private void steps(String where, Map<Model, MultiLayerNetwork> networks, DataSet data) {
         Map<Model, Timing> train = new EnumMap<>(Model.class);
         Map<Model, Timing> infer = new EnumMap<>(Model.class);
-        networks.forEach((m, net) -> train.put(m, report(where + ": train, " + m.label,
-                time(warmup, repeats, () -> net.fit(data)))));
+        networks.forEach((m, net) -> {
+            String what = where + ": train, " + m.label;
+            train.put(m, report(what, time(warmup, repeats, stepLog ? what : null, () -> net.fit(data))));
+        });
         INDArray x = data.getFeatures();
-        networks.forEach((m, net) -> infer.put(m, report(where + ": inference, " + m.label,
-                time(warmup, repeats, () -> net.output(x)))));
+        networks.forEach((m, net) -> {
+            String what = where + ": inference, " + m.label;
+            infer.put(m, report(what, time(warmup, repeats, stepLog ? what : null, () -> net.output(x))));
+        });
         ratio(where + ": train: R2Conv / plain", train.get(Model.C8), train.get(Model.PLAIN));
         ratio(where + ": inference: R2Conv / plain", infer.get(Model.C8), infer.get(Model.PLAIN));
         ratio(where + ": train: exported / R2Conv", train.get(Model.EXPORTED), train.get(Model.C8));
@@ -184,21 +194,28 @@ public final class E2Benchmark implements Callable<Integer> {
     private record Timing(double wallMs, double cpuMs, double minWallMs) {
     }
 
-    private static Timing time(int warm, int reps, Runnable r) {
+    /** Times {@code reps} runs after {@code warm}; with a {@code stepLabel}, logs each timed run too. */
+    private static Timing time(int warm, int reps, String stepLabel, Runnable r) {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         for (int i = 0; i < warm; i++) {
             r.run();
         }
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
+            long j0 = jit.getTotalCompilationTime();
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             r.run();
             long t1 = System.nanoTime();
             cpu.add((os.getProcessCpuTime() - c0) / 1e6);
             wall.add((t1 - t0) / 1e6);
+            if (stepLabel != null) {
+                LOG.info(String.format(Locale.ROOT, "%s: step %d wall %.1f ms, JIT compilation %d ms", stepLabel, i,
+                        (t1 - t0) / 1e6, jit.getTotalCompilationTime() - j0));
+            }
         }
         return new Timing(median(wall), median(cpu), Collections.min(wall));
     }
