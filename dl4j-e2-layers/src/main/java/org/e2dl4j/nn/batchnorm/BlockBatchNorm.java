@@ -241,7 +241,7 @@ final class BlockBatchNorm {
     /** The scratch arrays for maps of z's geometry, allocated anew when it changed. */
     private RowScratch scratchFor(INDArray z) {
         long pixels = z.size(2) * z.size(3);
-        if (scratch == null || !scratch.fits(z.size(0), channels, pixels, z.dataType())) {
+        if (scratch == null || !scratch.fits(z.size(0), pixels, z.dataType())) {
             scratch = new RowScratch(z.size(0), channels, pixels, z.dataType());
         }
         return scratch;

@@ -63,9 +63,9 @@ final class RowScratch {
         this.doubleStage = dataType == DataType.FLOAT ? null : new double[staged];
     }
 
-    /** Whether this scratch serves maps of N samples, C channels and P pixels in the data type. */
-    boolean fits(long samples, long c, long p, DataType type) {
-        return samples == n && c == channels && p == pixels && type == dataType;
+    /** Whether this scratch serves maps of N samples and P pixels in the data type (its C channels are fixed). */
+    boolean fits(long samples, long p, DataType type) {
+        return samples == n && p == pixels && type == dataType;
     }
 
     /**
