@@ -7,6 +7,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -73,13 +74,27 @@ public enum ConvolutionKind {
      * convolution with the filter's taps spread d apart ({@link ConvGeometry#undilated}): oneDNN builds of libnd4j
      * M2.1 refuse dilated primitives in float ("could not create a descriptor for a dilated convolution", in 2D and
      * in 3D).
+     *
+     * <p>A planar float convolution writes into a channels-last (NHWC) buffer of {@code working} memory, seen as
+     * NCHW through strides, and copies it into {@code out}: oneDNN's kernel computes in NHWC, and libnd4j, given a
+     * c-ordered NCHW output, first reorders that output's uninitialized contents into NHWC and afterwards reorders
+     * the result back, two passes slower than the one copy (64 x 48 -> 96, 25 x 25, k 5: 30.5 -> 25.4 ms; BENCHMARKS.md).
      */
-    void forward(INDArray x, INDArray filter, INDArray bias, INDArray out, ConvGeometry g) {
+    void forward(INDArray x, INDArray filter, INDArray bias, INDArray out, ConvGeometry g, LayerWorkspaceMgr ws,
+                 ArrayType working) {
         int dimensions = spatialDimensions(x);
         INDArray runFilter = g.dilation() > 1 ? spread(filter, g.dilation()) : filter;
         ConvGeometry run = g.dilation() > 1 ? g.undilated() : g;
+        boolean channelsLast = this == CONVOLUTION && dimensions == 2 && out.dataType() == DataType.FLOAT;
+        INDArray target = channelsLast
+                ? ws.createUninitialized(working, out.dataType(),
+                        new long[] {out.size(0), out.size(2), out.size(3), out.size(1)}, 'c').permute(0, 3, 1, 2)
+                : out;
         Nd4j.exec(DynamicCustomOp.builder(forwardOps[dimensions - 2]).addInputs(inputs(x, runFilter, bias, null))
-                .addOutputs(out).addIntegerArguments(run.opArguments(dimensions)).build());
+                .addOutputs(target).addIntegerArguments(run.opArguments(dimensions)).build());
+        if (channelsLast) {
+            out.assign(target);
+        }
     }
 
     /**

@@ -219,15 +219,16 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
         }
         refresh(training, workspaceMgr);
         INDArray expandedBias = bias == null ? null : bias.expanded();
+        ArrayType working = arrayType == ArrayType.BP_WORKING_MEM ? ArrayType.BP_WORKING_MEM : ArrayType.FF_WORKING_MEM;
         if (inputPadding != null) {
             INDArray padded = inputPadding.pad(input, ArrayType.FF_WORKING_MEM, workspaceMgr);
             INDArray out = workspaceMgr.createUninitialized(arrayType, dataType, shape, 'c');
-            kind.forward(padded, filter.filter(), expandedBias, out, opGeometry);
+            kind.forward(padded, filter.filter(), expandedBias, out, opGeometry, workspaceMgr, working);
             return out;
         }
         if (opGeometry != geometry) {
             INDArray full = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, opOutputShape(), 'c');
-            kind.forward(input, filter.filter(), expandedBias, full, opGeometry);
+            kind.forward(input, filter.filter(), expandedBias, full, opGeometry, workspaceMgr, working);
             INDArray out = workspaceMgr.create(arrayType, dataType, shape, 'c');
             long[] covered = covered(full, out);
             if (expandedBias != null && !Arrays.equals(covered, Arrays.copyOfRange(shape, 2, shape.length))) {
@@ -237,7 +238,7 @@ final class R2ConvLayer extends BaseLayer<AbstractR2Conv> {
             return out;
         }
         INDArray out = workspaceMgr.createUninitialized(arrayType, dataType, shape, 'c');
-        kind.forward(input, filter.filter(), expandedBias, out, geometry);
+        kind.forward(input, filter.filter(), expandedBias, out, geometry, workspaceMgr, working);
         return out;
     }
 

@@ -77,6 +77,12 @@ class VolumetricOpsTest {
         return y;
     }
 
+    /** The forward op outside workspaces. */
+    private static void forward(ConvolutionKind kind, INDArray x, INDArray filter, INDArray bias, INDArray out,
+                                ConvGeometry g) {
+        kind.forward(x, filter, bias, out, g, LayerWorkspaceMgr.noWorkspaces(), ArrayType.FF_WORKING_MEM);
+    }
+
     private static double relativeError(INDArray expected, INDArray got) {
         return expected.sub(got.castTo(DataType.DOUBLE)).amaxNumber().doubleValue()
                 / Math.max(1e-12, expected.amaxNumber().doubleValue());
@@ -92,7 +98,7 @@ class VolumetricOpsTest {
         INDArray bias = gaussian(3, 4);
         INDArray expected = reference(x, filter, bias, s, p, dil);
         INDArray y = Nd4j.create(type, expected.shape());
-        ConvolutionKind.CONVOLUTION.forward(x.castTo(type), filter.castTo(type), bias.castTo(type), y, g);
+        forward(ConvolutionKind.CONVOLUTION, x.castTo(type), filter.castTo(type), bias.castTo(type), y, g);
         double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
         assertTrue(relativeError(expected, y) <= tolerance, "conv3dnew: " + relativeError(expected, y));
 
@@ -105,7 +111,7 @@ class VolumetricOpsTest {
             assertEquals(x.size(a), ConvolutionKind.TRANSPOSED.outputSize(g, u.size(a)), "transposed size, axis " + a);
         }
         INDArray back = Nd4j.create(type, x.shape());
-        ConvolutionKind.TRANSPOSED.forward(u.castTo(type), filter.castTo(type), null, back, g);
+        forward(ConvolutionKind.TRANSPOSED, u.castTo(type), filter.castTo(type), null, back, g);
         double lhs = back.castTo(DataType.DOUBLE).mul(x).sumNumber().doubleValue();
         double rhs = u.mul(plain).sumNumber().doubleValue();
         assertEquals(rhs, lhs, tolerance * 10 * Math.abs(rhs), "deconv3d is the adjoint of conv3dnew");
@@ -138,12 +144,12 @@ class VolumetricOpsTest {
                                              INDArray gradFilter, ConvGeometry g, DataType type) {
         double tolerance = type == DataType.DOUBLE ? 1e-10 : 1e-3;
         INDArray out = Nd4j.create(type, gradOut.shape());
-        kind.forward(in.castTo(type), filter.castTo(type), null, out, g);
+        forward(kind, in.castTo(type), filter.castTo(type), null, out, g);
         double base = out.castTo(DataType.DOUBLE).mul(gradOut).sumNumber().doubleValue();
         for (long j = 0; j < filter.length(); j++) {
             INDArray moved = filter.dup();
             moved.putScalar(j, filter.getDouble(j) + 1);
-            kind.forward(in.castTo(type), moved.castTo(type), null, out, g);
+            forward(kind, in.castTo(type), moved.castTo(type), null, out, g);
             double expected = out.castTo(DataType.DOUBLE).mul(gradOut).sumNumber().doubleValue() - base;
             assertEquals(expected, gradFilter.getDouble(j), tolerance * (1 + Math.abs(expected)),
                     kind + " dL/dK entry " + j);
