@@ -29,9 +29,9 @@ import torch
 import torch.nn.functional as F
 
 
-def java_server(args, classpath, width, batch):
+def java_server(args, classpath, server_args, width, batch):
     cmd = ["java", "-cp", classpath, "org.e2dl4j.samples.bench.StepServer", "--model", "C8",
-           "--width", str(width), "--batch", str(batch), "--threads", str(args.threads)]
+           "--width", str(width), "--batch", str(batch), "--threads", str(args.threads)] + server_args.split()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
     read_until(proc, "READY")
     return proc
@@ -93,7 +93,11 @@ def run(args, c8_step, width, batch):
     if "plain" in args.models:
         models.append(TorchModel("plain", c8_step.plain_model(width), batch))
     names = ["java"] if len(args.classpath) == 1 else ["java%d" % (j + 1) for j in range(len(args.classpath))]
-    procs = [java_server(args, cp, width, batch) for cp in args.classpath]
+    server_args = args.server_args or [""] * len(args.classpath)
+    if len(server_args) != len(args.classpath):
+        raise SystemExit("--server-args: give it once per --classpath (%d), got %d"
+                         % (len(args.classpath), len(server_args)))
+    procs = [java_server(args, cp, extra, width, batch) for cp, extra in zip(args.classpath, server_args)]
     try:
         for proc in procs:
             java_steps(proc, "train", args.java_warmup)
@@ -134,6 +138,9 @@ def main():
     ap.add_argument("--classpath", required=True, action="append",
                     help="class path of e2-samples (its classes and dependencies); given twice or more, each is its "
                          "own JVM, timed in turn (two builds side by side), and ratios to the first are printed too")
+    ap.add_argument("--server-args", action="append",
+                    help="more StepServer options for the --classpath of the same rank (say '--elementwise-threshold "
+                         "1048576'), one per --classpath when given; '' for none")
     ap.add_argument("--width", default="0.25", help="comma-separated widths")
     ap.add_argument("--batch", default="64", help="comma-separated batch sizes")
     ap.add_argument("--threads", type=int, default=2)

@@ -18,7 +18,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The Java half of an interleaved benchmark: one network, one batch, and steps timed on request, so that a driver
@@ -53,6 +55,19 @@ public final class StepServer implements Callable<Integer> {
             description = "Cap on libnd4j's threads, 0 for its default; set OMP_NUM_THREADS to the same (default: ${DEFAULT-VALUE}).")
     private int threads;
 
+    @Option(names = "--elementwise-threshold", defaultValue = "0",
+            description = "Fewest elements for which libnd4j splits an elementwise op over its thread pool, 0 for "
+                    + "its default (default: ${DEFAULT-VALUE}).")
+    private int elementwiseThreshold;
+
+    @Option(names = "--tad-threshold", defaultValue = "0",
+            description = "Fewest sub-arrays (TADs) for which libnd4j splits an op along dimensions over its pool, 0 "
+                    + "for its default (default: ${DEFAULT-VALUE}).")
+    private int tadThreshold;
+
+    @Spec
+    private CommandSpec spec;
+
     private final BufferedReader in;
     private final PrintStream out;
 
@@ -72,13 +87,15 @@ public final class StepServer implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(width > 0 && width <= 8) || batch < 1 || threads < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "expected --width in (0, 8], --batch >= 1 and --threads >= 0, got " + width + ", " + batch + ", "
-                            + threads);
+        if (!(width > 0 && width <= 8) || batch < 1 || threads < 0 || elementwiseThreshold < 0 || tadThreshold < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "expected --width in (0, 8], --batch >= 1, --threads and the thresholds >= 0, got width " + width
+                            + ", batch " + batch + ", threads " + threads + ", thresholds " + elementwiseThreshold
+                            + ", " + tadThreshold);
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         NativeThreads.limit(threads);
+        NativeThreads.thresholds(elementwiseThreshold, tadThreshold);
         MultiLayerNetwork net = switch (model) {
             case C8 -> BenchmarkNetworks.c8(width);
             case PLAIN -> BenchmarkNetworks.plain(width);
@@ -86,7 +103,7 @@ public final class StepServer implements Callable<Integer> {
         };
         DataSet data = RandomBatch.of(batch);
         INDArray x = data.getFeatures();
-        out.println("READY " + model + " width " + width + " batch " + batch);
+        out.println("READY " + model + " width " + width + " batch " + batch + "; " + NativeThreads.describe());
         out.flush();
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -34,6 +34,16 @@ class StepServerTest {
         assertTrue(lines.get(4).startsWith("ERROR") && lines.get(4).contains("'fly 2'"), lines.get(4));
     }
 
+    @Test
+    void refusesANegativePoolThresholdBeforeBuildingTheNetwork() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = new CommandLine(new StepServer(new BufferedReader(new StringReader("quit\n")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .setErr(new java.io.PrintWriter(err, true)).execute("--width", "0.05", "--elementwise-threshold", "-1");
+        assertEquals(2, exit, "picocli's exit code for a bad parameter");
+        assertTrue(err.toString().contains("thresholds"), err.toString());
+    }
+
     private static void assertTimes(String line, String kind, int n) {
         String[] words = line.split(" ");
         assertEquals(3, words.length, line);
