@@ -4,8 +4,9 @@ ratio compares steps taken within the same few seconds. On a shared machine whos
 minute to the next, two runs one after the other can differ by more than the gap being measured.
 
   export OMP_NUM_THREADS=2
+  mvn -B -q -pl e2-samples -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt
   PYTHONPATH=/opt/e2cnn /usr/bin/python3 -W ignore e2-samples/scripts/c8_interleaved.py \
-      --oracle ../shared/oracle --classpath "e2-samples/target/classes:$(cat /tmp/cp.txt)" \
+      --oracle ../shared/oracle --classpath "e2-samples/target/classes:$(cat e2-samples/target/cp.txt)" \
       --width 0.25 --batch 64 --threads 2 --java-warmup 150 --torch-warmup 30 --rounds 8 --block 5
 
 The models, the data (torch.rand batch, labels i % 10) and the train step (zero_grad, forward, cross-entropy,
@@ -17,7 +18,8 @@ inference (model.eval(), torch.no_grad()). Printed: per round the block medians 
 Java / e2cnn, then the median over rounds of each ratio, with its range. With --classpath given more than once
 (java1, java2, ...: say, main and a change), every JVM is warmed up and timed in turn in each round, and the ratios
 java2 / java1 ... come too: an A/B of two builds in the same window. --models picks the torch models (default
-both). An ordinary torch script; nothing in the repository reads it.
+both). An ordinary torch script; nothing in the repository reads it, and no test runs it: --oracle points at the
+team's copy of c8_step.py outside the repository, the reference the issue measures against.
 """
 import argparse
 import statistics

@@ -1,8 +1,7 @@
 package org.e2dl4j.nn.conv;
 
+import static org.e2dl4j.nn.testing.TestNetworks.gaussian;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Random;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -29,14 +28,6 @@ class PlanarConvolutionOpsTest {
     private static final WorkspaceConfiguration WORKING = WorkspaceConfiguration.builder().initialSize(0)
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
 
-    private static INDArray gaussian(long seed, long... shape) {
-        Random rnd = new Random(seed);
-        INDArray a = Nd4j.create(DataType.DOUBLE, shape);
-        for (long i = 0; i < a.length(); i++) {
-            a.putScalar(i, rnd.nextGaussian());
-        }
-        return a;
-    }
 
     /** The cross-correlation of x [N, I, H, W] with K [O, I, k, k], zero padded, by loops. */
     private static INDArray reference(INDArray x, INDArray filter, INDArray bias, int s, int p, int dil) {
@@ -75,13 +66,13 @@ class PlanarConvolutionOpsTest {
             "DOUBLE, 2, 1, 1", "DOUBLE, 1, 2, 2"})
     void conv2dIsTheCrossCorrelationWithEveryOutputEntryWritten(DataType type, int s, int p, int dil) {
         ConvGeometry g = new ConvGeometry(3, s, p, dil, ConvolutionMode.Truncate);
-        INDArray filter = gaussian(2, 5, 3, 3, 3);
-        INDArray bias = gaussian(3, 5);
+        INDArray filter = gaussian(DataType.DOUBLE, 2, 5, 3, 3, 3);
+        INDArray bias = gaussian(DataType.DOUBLE, 3, 5);
         LayerWorkspaceMgr ws = LayerWorkspaceMgr.builder().with(ArrayType.FF_WORKING_MEM, "PLANAR_CONV_TEST", WORKING)
                 .build();
         double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
         for (int call = 0; call < 2; call++) {
-            INDArray x = gaussian(10 + call, 2, 3, 9, 8);
+            INDArray x = gaussian(DataType.DOUBLE, 10 + call, 2, 3, 9, 8);
             INDArray expected = reference(x, filter, bias, s, p, dil);
             INDArray y = Nd4j.valueArrayOf(expected.shape(), Double.NaN, type);
             try (MemoryWorkspace ignored = ws.notifyScopeEntered(ArrayType.FF_WORKING_MEM)) {

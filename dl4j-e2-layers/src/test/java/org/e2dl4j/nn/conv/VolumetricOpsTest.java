@@ -1,10 +1,9 @@
 package org.e2dl4j.nn.conv;
 
+import static org.e2dl4j.nn.testing.TestNetworks.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Random;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -27,14 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class VolumetricOpsTest {
 
-    private static INDArray gaussian(long seed, long... shape) {
-        Random rnd = new Random(seed);
-        INDArray a = Nd4j.create(DataType.DOUBLE, shape);
-        for (long i = 0; i < a.length(); i++) {
-            a.putScalar(i, rnd.nextGaussian());
-        }
-        return a;
-    }
 
     /** The cross-correlation of x [N, I, D, H, W] with K [O, I, k, k, k], zero padded, by loops. */
     private static INDArray reference(INDArray x, INDArray filter, INDArray bias, int s, int p, int dil) {
@@ -93,9 +84,9 @@ class VolumetricOpsTest {
             "DOUBLE, 1, 2, 2"})
     void conv3dnewIsTheCrossCorrelationAndDeconv3dItsAdjoint(DataType type, int s, int p, int dil) {
         ConvGeometry g = new ConvGeometry(3, s, p, dil, ConvolutionMode.Truncate);
-        INDArray x = gaussian(1, 2, 3, 7, 5, 9);
-        INDArray filter = gaussian(2, 4, 3, 3, 3, 3);
-        INDArray bias = gaussian(3, 4);
+        INDArray x = gaussian(DataType.DOUBLE, 1, 2, 3, 7, 5, 9);
+        INDArray filter = gaussian(DataType.DOUBLE, 2, 4, 3, 3, 3, 3);
+        INDArray bias = gaussian(DataType.DOUBLE, 3, 4);
         INDArray expected = reference(x, filter, bias, s, p, dil);
         INDArray y = Nd4j.create(type, expected.shape());
         forward(ConvolutionKind.CONVOLUTION, x.castTo(type), filter.castTo(type), bias.castTo(type), y, g);
@@ -104,7 +95,7 @@ class VolumetricOpsTest {
 
         // <deconv(u), x> = <u, conv(x)> for the bias-free convolution; deconv3d's filter [inC, outC, ...] is the
         // convolution's [outC, inC, ...] read the other way round
-        INDArray u = gaussian(4, expected.shape());
+        INDArray u = gaussian(DataType.DOUBLE, 4, expected.shape());
         INDArray noBias = Nd4j.zeros(DataType.DOUBLE, 4);
         INDArray plain = reference(x, filter, noBias, s, p, dil);
         for (int a = 2; a < 5; a++) {
@@ -160,7 +151,7 @@ class VolumetricOpsTest {
     @EnumSource(value = PaddingMode.class, names = {"REFLECT", "REPLICATE", "CIRCULAR"})
     void paddingModesPadEveryAxisOfAVolumeAndTheBackwardIsTheAdjoint(PaddingMode mode) {
         int p = 2;
-        INDArray x = gaussian(5, 2, 3, 4, 5, 3);
+        INDArray x = gaussian(DataType.DOUBLE, 5, 2, 3, 4, 5, 3);
         InputPadding padding = new InputPadding(mode, p);
         INDArray padded = padding.pad(x, ArrayType.FF_WORKING_MEM, LayerWorkspaceMgr.noWorkspaces());
         assertArrayEquals(new long[] {2, 3, 8, 9, 7}, padded.shape());
@@ -174,7 +165,7 @@ class VolumetricOpsTest {
                 }
             }
         }
-        INDArray g = gaussian(6, padded.shape());
+        INDArray g = gaussian(DataType.DOUBLE, 6, padded.shape());
         INDArray gradX = Nd4j.create(DataType.DOUBLE, x.shape());
         double lhs = g.mul(padded).sumNumber().doubleValue();
         padding.backprop(g.dup(), gradX);
