@@ -17,11 +17,16 @@ BenchmarkNetworks, fit on one random batch with Adam. Procedure per (width, batc
 inference (model.eval(), torch.no_grad()). Printed: per round the block medians and the ratios Java / plain and
 Java / e2cnn, then the median over rounds of each ratio, with its range. With --classpath given more than once
 (java1, java2, ...: say, main and a change), every JVM is warmed up and timed in turn in each round, and the ratios
-java2 / java1 ... come too: an A/B of two builds in the same window. --models picks the torch models (default
+java2 / java1 ... come too: an A/B of two builds in the same window; --server-args and --java-env give each JVM
+its own StepServer options and environment (two settings of one build), --java-model its own network (C8 against
+EXPORTED: the export, with dl4j-onednn-helpers on that class path and JAVA_TOOL_OPTIONS=
+-Dorg.eclipse.deeplearning4j.helpers.disable=false in its environment). Every JVM may use all the CPUs this
+process could use when it started. --models picks the torch models (default
 both). An ordinary torch script; nothing in the repository reads it, and no test runs it: --oracle points at the
 team's copy of c8_step.py outside the repository, the reference the issue measures against.
 """
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -30,11 +35,22 @@ import time
 import torch
 import torch.nn.functional as F
 
+# The CPUs this process may use before torch's first parallel region: with OMP_PROC_BIND set, OpenMP then pins the
+# driver's thread to one CPU, and a JVM started from it would inherit that one CPU.
+ALL_CPUS = os.sched_getaffinity(0)
 
-def java_server(args, classpath, server_args, width, batch):
-    cmd = ["java", "-cp", classpath, "org.e2dl4j.samples.bench.StepServer", "--model", "C8",
+
+def java_server(args, classpath, model, server_args, java_env, width, batch):
+    cmd = ["java", "-cp", classpath, "org.e2dl4j.samples.bench.StepServer", "--model", model,
            "--width", str(width), "--batch", str(batch), "--threads", str(args.threads)] + server_args.split()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    env = dict(os.environ)
+    for setting in java_env.split():
+        key, sep, value = setting.partition("=")
+        if not sep or not key:
+            raise SystemExit("--java-env: expected KEY=VALUE settings separated by spaces, got %r" % setting)
+        env[key] = value
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, env=env,
+                            preexec_fn=lambda: os.sched_setaffinity(0, ALL_CPUS))
     read_until(proc, "READY")
     return proc
 
@@ -99,7 +115,16 @@ def run(args, c8_step, width, batch):
     if len(server_args) != len(args.classpath):
         raise SystemExit("--server-args: give it once per --classpath (%d), got %d"
                          % (len(args.classpath), len(server_args)))
-    procs = [java_server(args, cp, extra, width, batch) for cp, extra in zip(args.classpath, server_args)]
+    java_env = args.java_env or [""] * len(args.classpath)
+    if len(java_env) != len(args.classpath):
+        raise SystemExit("--java-env: give it once per --classpath (%d), got %d"
+                         % (len(args.classpath), len(java_env)))
+    java_models = args.java_model or ["C8"] * len(args.classpath)
+    if len(java_models) != len(args.classpath):
+        raise SystemExit("--java-model: give it once per --classpath (%d), got %d"
+                         % (len(args.classpath), len(java_models)))
+    procs = [java_server(args, cp, model, extra, env, width, batch)
+             for cp, model, extra, env in zip(args.classpath, java_models, server_args, java_env)]
     try:
         for proc in procs:
             java_steps(proc, "train", args.java_warmup)
@@ -143,6 +168,12 @@ def main():
     ap.add_argument("--server-args", action="append",
                     help="more StepServer options for the --classpath of the same rank (say '--elementwise-threshold "
                          "1048576'), one per --classpath when given; '' for none")
+    ap.add_argument("--java-model", action="append",
+                    help="StepServer's network for the --classpath of the same rank (C8, PLAIN or EXPORTED), one per "
+                         "--classpath when given (default C8 for all)")
+    ap.add_argument("--java-env", action="append",
+                    help="environment settings for the JVM of the --classpath of the same rank only, on top of this "
+                         "process's (say 'OMP_PROC_BIND=true'), one per --classpath when given; '' for none")
     ap.add_argument("--width", default="0.25", help="comma-separated widths")
     ap.add_argument("--batch", default="64", help="comma-separated batch sizes")
     ap.add_argument("--threads", type=int, default=2)
