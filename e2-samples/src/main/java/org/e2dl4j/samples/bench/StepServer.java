@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.nn.Export;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,6 +66,12 @@ public final class StepServer implements Callable<Integer> {
                     + "for its default (default: ${DEFAULT-VALUE}).")
     private int tadThreshold;
 
+    @Option(names = "--cache-mode", defaultValue = "NONE",
+            description = "DL4J's cache mode for the network, one of ${COMPLETION-CANDIDATES}: with DEVICE or HOST a "
+                    + "stock ConvolutionLayer keeps its forward output for its backward pass instead of convolving "
+                    + "again (default: ${DEFAULT-VALUE}).")
+    private CacheMode cacheMode;
+
     @Spec
     private CommandSpec spec;
 
@@ -101,9 +108,10 @@ public final class StepServer implements Callable<Integer> {
             case PLAIN -> BenchmarkNetworks.plain(width);
             case EXPORTED -> Export.toStandard(BenchmarkNetworks.c8(width));
         };
+        net.setCacheMode(cacheMode);
         DataSet data = RandomBatch.of(batch);
         INDArray x = data.getFeatures();
-        out.println("READY " + model + " width " + width + " batch " + batch + "; " + NativeThreads.describe());
+        out.println("READY " + model + " width " + width + " batch " + batch + ", cache mode " + cacheMode + "; " + NativeThreads.describe());
         out.flush();
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
