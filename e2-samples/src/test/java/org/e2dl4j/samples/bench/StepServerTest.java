@@ -27,11 +27,24 @@ class StepServerTest {
         List<String> lines = Arrays.stream(bytes.toString(StandardCharsets.UTF_8).split("\n"))
                 .filter(l -> l.startsWith("READY") || l.startsWith("STEPS") || l.startsWith("ERROR")).toList();
         assertEquals(5, lines.size(), "READY, two STEPS and two ERRORs, nothing after quit: " + lines);
-        assertTrue(lines.get(0).startsWith("READY C8 width 0.05 batch 2"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("READY C8 width 0.05 batch 2, cache mode NONE;"), lines.get(0));
         assertTimes(lines.get(1), "train", 2);
         assertTimes(lines.get(2), "infer", 3);
         assertTrue(lines.get(3).startsWith("ERROR") && lines.get(3).contains("'train 0'"), lines.get(3));
         assertTrue(lines.get(4).startsWith("ERROR") && lines.get(4).contains("'fly 2'"), lines.get(4));
+    }
+
+    @Test
+    void setsTheCacheModeOnTheNetworkItTimes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new StepServer(new BufferedReader(new StringReader("train 1\nquit\n")),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8))).setCaseInsensitiveEnumValuesAllowed(true)
+                .execute("--model", "exported", "--width", "0.05", "--batch", "2", "--cache-mode", "device");
+        assertEquals(0, exit);
+        List<String> lines = Arrays.stream(bytes.toString(StandardCharsets.UTF_8).split("\n"))
+                .filter(l -> l.startsWith("READY") || l.startsWith("STEPS")).toList();
+        assertTrue(lines.get(0).startsWith("READY EXPORTED width 0.05 batch 2, cache mode DEVICE;"), lines.get(0));
+        assertTimes(lines.get(1), "train", 1);
     }
 
     @Test
