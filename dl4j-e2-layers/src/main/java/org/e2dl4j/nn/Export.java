@@ -26,6 +26,12 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
  * preprocessors and graph vertices are copied with their parameters. Training state (updater
  * state, iteration counts) is not carried over.
  *
+ * <p>The export keeps the source's cache mode. To train an export with DL4J's oneDNN helpers, set
+ * {@code CacheMode.DEVICE} on both its configuration and its layers
+ * ({@code exported.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE); exported.setCacheMode(CacheMode.DEVICE);}):
+ * without it DL4J 1.0.0-M2.1's stock {@code ConvolutionLayer} convolves a second time in its backward pass to
+ * recompute its pre-activation; with it the forward output is kept and reused (the same parameters after a step).
+ *
  * <p>Both methods throw an {@code IllegalArgumentException} naming the layer and the reason when a layer of this
  * library refuses export, or a layer or vertex is neither stock nor of this library.
  */

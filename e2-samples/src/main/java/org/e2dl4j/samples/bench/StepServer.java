@@ -67,7 +67,7 @@ public final class StepServer implements Callable<Integer> {
     private int tadThreshold;
 
     @Option(names = "--cache-mode", defaultValue = "NONE",
-            description = "DL4J's cache mode for the network, one of ${COMPLETION-CANDIDATES}: with DEVICE or HOST a "
+            description = "DL4J's cache mode for the network (its configuration and its layers), one of ${COMPLETION-CANDIDATES}: with DEVICE or HOST a "
                     + "stock ConvolutionLayer keeps its forward output for its backward pass instead of convolving "
                     + "again (default: ${DEFAULT-VALUE}).")
     private CacheMode cacheMode;
@@ -108,6 +108,9 @@ public final class StepServer implements Callable<Integer> {
             case PLAIN -> BenchmarkNetworks.plain(width);
             case EXPORTED -> Export.toStandard(BenchmarkNetworks.c8(width));
         };
+        // MultiLayerNetwork.setCacheMode reaches the layers only; fit opens the FF_CACHE workspace they cache into
+        // only when the configuration's cache mode is set too
+        net.getLayerWiseConfigurations().setCacheMode(cacheMode);
         net.setCacheMode(cacheMode);
         DataSet data = RandomBatch.of(batch);
         INDArray x = data.getFeatures();
