@@ -1,5 +1,6 @@
 package org.e2dl4j.samples.bench;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -78,6 +79,18 @@ final class BenchmarkNetworks {
                         .nOut(CLASSES).name("fc2").build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.setInputType(InputType.convolutional(SIDE, SIDE, 1)).build());
         net.init();
+        return net;
+    }
+
+    /**
+     * Sets DL4J's cache mode on {@code net}'s configuration and its layers, and returns {@code net}: with DEVICE or
+     * HOST a stock ConvolutionLayer with a helper keeps its forward output for its backward pass. Both are needed:
+     * {@code MultiLayerNetwork.setCacheMode} reaches the layers only, and {@code fit} opens the FF_CACHE workspace
+     * they cache into only when the configuration's mode is set too.
+     */
+    static MultiLayerNetwork withCacheMode(MultiLayerNetwork net, CacheMode mode) {
+        net.getLayerWiseConfigurations().setCacheMode(mode);
+        net.setCacheMode(mode);
         return net;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,6 +56,12 @@ public final class E2Profile implements Callable<Integer> {
             description = "Cap on libnd4j's threads, 0 for its default; set OMP_NUM_THREADS to the same (default: ${DEFAULT-VALUE}).")
     private int threads;
 
+    @Option(names = "--cache-mode", defaultValue = "NONE",
+            description = "DL4J's cache mode for each network (configuration and layers), one of "
+                    + "${COMPLETION-CANDIDATES}: DEVICE or HOST keeps a stock ConvolutionLayer's forward output for its "
+                    + "backward pass (default: ${DEFAULT-VALUE}).")
+    private CacheMode cacheMode;
+
     @Option(names = "--repeats", defaultValue = "5", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
@@ -77,11 +84,11 @@ public final class E2Profile implements Callable<Integer> {
         LOG.info("{}; {} warm-up + {} timed steps", NativeThreads.describe(), warmup, repeats);
         for (double width : widths) {
             for (Model model : models) {
-                MultiLayerNetwork network = create(model, width);
+                MultiLayerNetwork network = BenchmarkNetworks.withCacheMode(create(model, width), cacheMode);
                 for (int batch : batches) {
                     StepProfile profile = StepProfiler.profile(network, RandomBatch.of(batch), warmup, repeats);
-                    LOG.info("{} width {} batch {} x 1 x {} x {} ({} parameters): step {} ms\n{}", model, width, batch,
-                            BenchmarkNetworks.SIDE, BenchmarkNetworks.SIDE, network.numParams(),
+                    LOG.info("{} width {} batch {} x 1 x {} x {} ({} parameters, cache mode {}): step {} ms\n{}", model, width, batch,
+                            BenchmarkNetworks.SIDE, BenchmarkNetworks.SIDE, network.numParams(), cacheMode,
                             String.format(Locale.ROOT, "%.1f", profile.stepMs()), profile.table());
                 }
             }

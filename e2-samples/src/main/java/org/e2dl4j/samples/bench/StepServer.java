@@ -108,10 +108,7 @@ public final class StepServer implements Callable<Integer> {
             case PLAIN -> BenchmarkNetworks.plain(width);
             case EXPORTED -> Export.toStandard(BenchmarkNetworks.c8(width));
         };
-        // MultiLayerNetwork.setCacheMode reaches the layers only; fit opens the FF_CACHE workspace they cache into
-        // only when the configuration's cache mode is set too
-        net.getLayerWiseConfigurations().setCacheMode(cacheMode);
-        net.setCacheMode(cacheMode);
+        BenchmarkNetworks.withCacheMode(net, cacheMode);
         DataSet data = RandomBatch.of(batch);
         INDArray x = data.getFeatures();
         out.println("READY " + model + " width " + width + " batch " + batch + ", cache mode " + cacheMode + "; " + NativeThreads.describe());
