@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -23,6 +24,7 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -167,6 +169,28 @@ class RowBatchNormHelperTest {
         assertEquals(1, BatchNormHelpers.install(restored));
         INDArray x = Nd4j.randn(DataType.FLOAT, 3, 2, 5, 5);
         assertTrue(HelperPair.relative(restored.output(x), net.output(x)) <= FLOAT_TOLERANCE, "outputs after restore");
+    }
+
+    /** In a computation graph the helper is installed too and gives the graph's own training-mode output. */
+    @Test
+    void isInstalledInAComputationGraph() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("in")
+                .addLayer("bn", new BatchNormalization.Builder().build(), "in")
+                .addLayer("loss", new CnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build(), "bn")
+                .setOutputs("loss").setInputTypes(InputType.convolutional(5, 6, 3, CNN2DFormat.NCHW)).build();
+        ComputationGraph off = HelperSwitch.with(false, () -> {
+            ComputationGraph g = new ComputationGraph(conf.clone());
+            g.init();
+            return g;
+        });
+        ComputationGraph on = off.clone();
+        assertEquals(1, BatchNormHelpers.install(on));
+        assertTrue(BatchNormHelpers.installed(on.getLayer("bn")), "installed");
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 5, 6).muli(3).addi(1);
+        double diff = HelperPair.relative(on.outputSingle(true, x), off.outputSingle(true, x));
+        assertTrue(diff <= FLOAT_TOLERANCE, () -> "training-mode output differs by " + diff);
     }
 
     /** Two networks from {@code network} with equal parameters, {@code on} with the helper installed. */
