@@ -21,7 +21,9 @@
  * {@code BatchNormalization} of an instantiated network a helper of this module that computes the same function
  * by per-row reductions and per-row scalings of the NCHW map, several times faster than DL4J's oneDNN helper (which
  * reduces along the strided axes and runs libnd4j's {@code batchnorm_bp}); it needs no oneDNN and no
- * {@code enable()}.
+ * {@code enable()}. Likewise {@link org.e2dl4j.onednn.ReluLayers#install} replaces every stock plain-ReLU
+ * {@code ActivationLayer} by a layer that computes the same values with the same ND4J ops, bit for bit, in one pass
+ * over the map each way (the stock layer copies the map first, forward in training and backward).
  *
  * <p>Limits, all of DL4J 1.0.0-M2.1 and its libnd4j (see the tests of this module):
  * <ul>
