@@ -25,7 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * sample's C8 model ({@link C8SteerableCnnFactory}) at a width, its export to stock DL4J layers, and a plain
  * network of the same shapes.
  */
-final class BenchmarkNetworks {
+public final class BenchmarkNetworks {
 
     static final int SIDE = 29;
     static final int CLASSES = 10;
@@ -37,12 +37,12 @@ final class BenchmarkNetworks {
     }
 
     /** The main sample's C8 model with {@code max(1, round(fields_i width))} regular fields per convolution. */
-    static MultiLayerNetwork c8(double width) {
+    public static MultiLayerNetwork c8(double width) {
         return C8SteerableCnnFactory.standard().create(new ModelSpec(SIDE, CLASSES, width, 1, 1e-3));
     }
 
     /** The C8 model at {@code width} after {@code Export.toStandard} (stock ConvolutionLayer, BatchNormalization, ...). */
-    static MultiLayerNetwork exported(double width) {
+    public static MultiLayerNetwork exported(double width) {
         return Export.toStandard(c8(width));
     }
 
@@ -88,7 +88,7 @@ final class BenchmarkNetworks {
      * {@code MultiLayerNetwork.setCacheMode} reaches the layers only, and {@code fit} opens the FF_CACHE workspace
      * they cache into only when the configuration's mode is set too.
      */
-    static MultiLayerNetwork withCacheMode(MultiLayerNetwork net, CacheMode mode) {
+    public static MultiLayerNetwork withCacheMode(MultiLayerNetwork net, CacheMode mode) {
         net.getLayerWiseConfigurations().setCacheMode(mode);
         net.setCacheMode(mode);
         return net;

@@ -6,12 +6,13 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The benchmarks' input: {@code n} uniform random 1 x 29 x 29 float images (seed 3), image i labelled i mod 10. */
-final class RandomBatch {
+public final class RandomBatch {
 
     private RandomBatch() {
     }
 
-    static DataSet of(int n) {
+    /** The batch of {@code n} images. */
+    public static DataSet of(int n) {
         Nd4j.getRandom().setSeed(3);
         INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, BenchmarkNetworks.SIDE, BenchmarkNetworks.SIDE);
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, BenchmarkNetworks.CLASSES);

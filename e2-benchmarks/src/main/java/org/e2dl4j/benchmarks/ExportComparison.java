@@ -1,0 +1,132 @@
+package org.e2dl4j.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.e2dl4j.onednn.BatchNormHelpers;
+import org.e2dl4j.onednn.OneDnnHelpers;
+import org.e2dl4j.onednn.ReluLayers;
+import org.e2dl4j.samples.bench.BenchmarkNetworks;
+import org.e2dl4j.samples.bench.RandomBatch;
+import org.e2dl4j.samples.bench.StepProfiler;
+import org.nd4j.linalg.dataset.DataSet;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The train step of the C8 model against its export to stock DL4J layers, in one JVM: the C8 model, the export with
+ * DL4J's oneDNN helpers (cache mode DEVICE), the same with {@link BatchNormHelpers#install}, and with
+ * {@link ReluLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps; each round's
+ * ratio to the C8 model's block median, and the median and range of those ratios over the rounds.
+ */
+@Command(name = "export-comparison", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Times the C8 model's train step against its export's, with this project's helpers or without.")
+public final class ExportComparison implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--width", defaultValue = "0.25", description = "Width of the C8 model (default: ${DEFAULT-VALUE}).")
+    private double width;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Images per batch (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--warmup", defaultValue = "60", description = "Untimed steps per network (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--rounds", defaultValue = "6", description = "Rounds of blocks (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--block", defaultValue = "5", description = "Timed steps per block (default: ${DEFAULT-VALUE}).")
+    private int block;
+
+    @Option(names = "--profile", description = "Also print each network's per-layer profile after the rounds.")
+    private boolean profile;
+
+    private record Contender(String name, MultiLayerNetwork network) {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ExportComparison()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (batch < 1 || warmup < 0 || rounds < 1 || block < 1 || !(width > 0 && width <= 8)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "expected --batch, --rounds, --block >= 1, --warmup >= 0 and --width in (0, 8]");
+        }
+        OneDnnHelpers.enable();
+        DataSet data = RandomBatch.of(batch);
+        List<Contender> contenders = List.of(
+                new Contender("C8", BenchmarkNetworks.c8(width)),
+                new Contender("exported", exported(net -> 0)),
+                new Contender("exported + BatchNormHelpers", exported(BatchNormHelpers::install)),
+                new Contender("exported + BatchNormHelpers + ReluLayers",
+                        exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net))));
+        for (Contender c : contenders) {
+            median(c.network(), data, warmup);
+        }
+        List<double[]> ratios = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            double[] ms = new double[contenders.size()];
+            StringBuilder line = new StringBuilder("round " + r + ":");
+            for (int i = 0; i < ms.length; i++) {
+                ms[i] = median(contenders.get(i).network(), data, block);
+                line.append(String.format(Locale.ROOT, " %s %.1f ms;", contenders.get(i).name(), ms[i]));
+            }
+            double[] ratio = new double[ms.length];
+            for (int i = 0; i < ms.length; i++) {
+                ratio[i] = ms[i] / ms[0];
+            }
+            ratios.add(ratio);
+            System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "width %s, batch %d, %d rounds of %d steps; train step / C8 model's:%n", width,
+                batch, rounds, block);
+        for (int i = 1; i < contenders.size(); i++) {
+            int k = i;
+            double[] column = ratios.stream().mapToDouble(r -> r[k]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "  %s: median %.3f (range %.3f-%.3f)%n", contenders.get(i).name(),
+                    median(column), column[0], column[column.length - 1]);
+        }
+        if (profile) {
+            for (Contender c : contenders) {
+                System.out.println("### " + c.name());
+                System.out.println(StepProfiler.profile(c.network(), data, block, 3 * block).table());
+            }
+        }
+        return 0;
+    }
+
+    private MultiLayerNetwork exported(ToIntFunction<MultiLayerNetwork> install) {
+        MultiLayerNetwork net = BenchmarkNetworks.withCacheMode(BenchmarkNetworks.exported(width), CacheMode.DEVICE);
+        install.applyAsInt(net);
+        return net;
+    }
+
+    private static double median(MultiLayerNetwork net, DataSet data, int steps) {
+        double[] ms = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long t0 = System.nanoTime();
+            net.fit(data);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return steps == 0 ? Double.NaN : median(ms);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
