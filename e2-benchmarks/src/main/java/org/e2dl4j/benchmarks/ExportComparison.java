@@ -1,5 +1,6 @@
 package org.e2dl4j.benchmarks;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The train step of the C8 model against its export to stock DL4J layers, in one JVM: the C8 model, the export with
@@ -30,6 +33,9 @@ import picocli.CommandLine.Option;
 @Command(name = "export-comparison", sortOptions = false, usageHelpAutoWidth = true,
         description = "Times the C8 model's train step against its export's, with this project's helpers or without.")
 public final class ExportComparison implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -62,9 +68,11 @@ public final class ExportComparison implements Callable<Integer> {
     @Override
     public Integer call() {
         if (batch < 1 || warmup < 0 || rounds < 1 || block < 1 || !(width > 0 && width <= 8)) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "expected --batch, --rounds, --block >= 1, --warmup >= 0 and --width in (0, 8]");
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "expected --batch, --rounds, --block >= 1, --warmup >= 0 and --width in (0, 8], got --batch %d"
+                            + " --rounds %d --block %d --warmup %d --width %s", batch, rounds, block, warmup, width));
         }
+        PrintWriter out = spec.commandLine().getOut();
         OneDnnHelpers.enable();
         DataSet data = RandomBatch.of(batch);
         List<Contender> contenders = List.of(
@@ -89,22 +97,23 @@ public final class ExportComparison implements Callable<Integer> {
                 ratio[i] = ms[i] / ms[0];
             }
             ratios.add(ratio);
-            System.out.println(line);
+            out.println(line);
         }
-        System.out.printf(Locale.ROOT, "width %s, batch %d, %d rounds of %d steps; train step / C8 model's:%n", width,
+        out.printf(Locale.ROOT, "width %s, batch %d, %d rounds of %d steps; train step / C8 model's:%n", width,
                 batch, rounds, block);
         for (int i = 1; i < contenders.size(); i++) {
             int k = i;
             double[] column = ratios.stream().mapToDouble(r -> r[k]).sorted().toArray();
-            System.out.printf(Locale.ROOT, "  %s: median %.3f (range %.3f-%.3f)%n", contenders.get(i).name(),
+            out.printf(Locale.ROOT, "  %s: median %.3f (range %.3f-%.3f)%n", contenders.get(i).name(),
                     median(column), column[0], column[column.length - 1]);
         }
         if (profile) {
             for (Contender c : contenders) {
-                System.out.println("### " + c.name());
-                System.out.println(StepProfiler.profile(c.network(), data, block, 3 * block).table());
+                out.println("### " + c.name());
+                out.println(StepProfiler.profile(c.network(), data, block, 3 * block).table());
             }
         }
+        out.flush();
         return 0;
     }
 
