@@ -25,13 +25,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The train step of the C8 model against its export to stock DL4J layers, in one JVM: the C8 model, the export with
+ * The train step (or the inference pass) of the C8 model against its export to stock DL4J layers, in one JVM: the C8
+ * model, the export with
  * DL4J's oneDNN helpers (cache mode DEVICE), the same with {@link BatchNormHelpers#install}, and with
- * {@link ReluLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps; each round's
+ * {@link ReluLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps (or of
+ * {@code output(x, false)}); each round's
  * ratio to the C8 model's block median, and the median and range of those ratios over the rounds.
  */
 @Command(name = "export-comparison", sortOptions = false, usageHelpAutoWidth = true,
-        description = "Times the C8 model's train step against its export's, with this project's helpers or without.")
+        description = "Times the C8 model's train step (or inference) against its export's, with this project's helpers"
+                + " or without.")
 public final class ExportComparison implements Callable<Integer> {
 
     @Spec
@@ -55,7 +58,10 @@ public final class ExportComparison implements Callable<Integer> {
     @Option(names = "--block", defaultValue = "5", description = "Timed steps per block (default: ${DEFAULT-VALUE}).")
     private int block;
 
-    @Option(names = "--profile", description = "Also print each network's per-layer profile after the rounds.")
+    @Option(names = "--inference", description = "Time inference (output(x, false)) instead of the train step.")
+    private boolean inference;
+
+    @Option(names = "--profile", description = "Also print each network's per-layer profile of the train step after the rounds.")
     private boolean profile;
 
     private record Contender(String name, MultiLayerNetwork network) {
@@ -82,14 +88,14 @@ public final class ExportComparison implements Callable<Integer> {
                 new Contender("exported + BatchNormHelpers + ReluLayers",
                         exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net))));
         for (Contender c : contenders) {
-            median(c.network(), data, warmup);
+            median(c.network(), data, warmup, inference);
         }
         List<double[]> ratios = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             double[] ms = new double[contenders.size()];
             StringBuilder line = new StringBuilder("round " + r + ":");
             for (int i = 0; i < ms.length; i++) {
-                ms[i] = median(contenders.get(i).network(), data, block);
+                ms[i] = median(contenders.get(i).network(), data, block, inference);
                 line.append(String.format(Locale.ROOT, " %s %.1f ms;", contenders.get(i).name(), ms[i]));
             }
             double[] ratio = new double[ms.length];
@@ -99,8 +105,8 @@ public final class ExportComparison implements Callable<Integer> {
             ratios.add(ratio);
             out.println(line);
         }
-        out.printf(Locale.ROOT, "width %s, batch %d, %d rounds of %d steps; train step / C8 model's:%n", width,
-                batch, rounds, block);
+        out.printf(Locale.ROOT, "width %s, batch %d, %d rounds of %d steps; %s / C8 model's:%n", width, batch, rounds,
+                block, inference ? "inference" : "train step");
         for (int i = 1; i < contenders.size(); i++) {
             int k = i;
             double[] column = ratios.stream().mapToDouble(r -> r[k]).sorted().toArray();
@@ -123,11 +129,15 @@ public final class ExportComparison implements Callable<Integer> {
         return net;
     }
 
-    private static double median(MultiLayerNetwork net, DataSet data, int steps) {
+    private static double median(MultiLayerNetwork net, DataSet data, int steps, boolean inference) {
         double[] ms = new double[steps];
         for (int i = 0; i < steps; i++) {
             long t0 = System.nanoTime();
-            net.fit(data);
+            if (inference) {
+                net.output(data.getFeatures(), false);
+            } else {
+                net.fit(data);
+            }
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return steps == 0 ? Double.NaN : median(ms);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@link ExportComparison} on a tiny run: one line per round with a time for each of the four networks, then a
- * positive ratio to the C8 model for each of the three exports; bad options are refused with picocli's usage error.
+ * {@link ExportComparison} on tiny runs, of the train step and of inference: one line per round with a time for each
+ * of the four networks, then a positive ratio to the C8 model for each of the three exports; bad options are refused
+ * with picocli's usage error.
  */
 class ExportComparisonTest {
 
@@ -24,12 +26,26 @@ class ExportComparisonTest {
 
     @Test
     void printsEachRoundAndTheRatioOfEachExport() {
+        String text = run("--width", "0.125", "--batch", "2", "--warmup", "1", "--rounds", "2", "--block", "1");
+        assertTrue(text.contains("; train step / C8 model's:"), text);
+        assertRoundsAndRatios(text);
+    }
+
+    @Test
+    void timesInferenceOnRequest() {
+        String text = run("--inference", "--width", "0.125", "--batch", "2", "--warmup", "1", "--rounds", "2", "--block", "1");
+        assertTrue(text.contains("; inference / C8 model's:"), text);
+        assertRoundsAndRatios(text);
+    }
+
+    /** Runs the command with DL4J's helper switch restored afterwards, and returns what it printed. */
+    private static String run(String... args) {
         String before = System.getProperty(OneDnnHelpers.DISABLE_PROPERTY);
         StringWriter text = new StringWriter();
         try {
             CommandLine cmd = new CommandLine(new ExportComparison());
             cmd.setOut(new PrintWriter(text));
-            assertEquals(0, cmd.execute("--width", "0.125", "--batch", "2", "--warmup", "1", "--rounds", "2", "--block", "1"));
+            assertEquals(0, cmd.execute(args));
         } finally {
             if (before == null) {
                 System.clearProperty(OneDnnHelpers.DISABLE_PROPERTY);
@@ -37,10 +53,15 @@ class ExportComparisonTest {
                 System.setProperty(OneDnnHelpers.DISABLE_PROPERTY, before);
             }
         }
-        List<String> lines = text.toString().lines().toList();
-        assertEquals(2, lines.stream().filter(l -> l.startsWith("round ")).count(), text::toString);
+        return text.toString();
+    }
+
+    private static void assertRoundsAndRatios(String output) {
+        Supplier<String> text = () -> output;
+        List<String> lines = output.lines().toList();
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("round ")).count(), text);
         assertTrue(lines.get(0).contains("C8 ") && lines.get(0).contains("exported + BatchNormHelpers + ReluLayers "),
-                text::toString);
+                text);
         List<String> exports = lines.stream().map(RATIO::matcher).filter(Matcher::matches).map(m -> {
             double median = Double.parseDouble(m.group(2));
             assertTrue(median > 0 && Double.parseDouble(m.group(3)) <= median
@@ -48,7 +69,7 @@ class ExportComparisonTest {
             return m.group(1);
         }).toList();
         assertEquals(List.of("exported", "exported + BatchNormHelpers", "exported + BatchNormHelpers + ReluLayers"),
-                exports, text::toString);
+                exports, text);
     }
 
     @Test
