@@ -35,10 +35,11 @@ public final class ReluLayers {
      * Replaces the plain-ReLU activation layers of {@code network}.
      *
      * @return the number of layers replaced
+     * @throws IllegalArgumentException when the network has not been initialized
      */
     public static int install(MultiLayerNetwork network) {
         DataType dataType = network.getLayerWiseConfigurations().getDataType();
-        Layer[] layers = network.getLayers();
+        Layer[] layers = initialized(network.getLayers());
         @SuppressWarnings("unchecked")
         Map<String, Layer> byName = (Map<String, Layer>) read(field(MultiLayerNetwork.class, "layerMap"), network);
         int count = 0;
@@ -57,7 +58,7 @@ public final class ReluLayers {
     /** As {@link #install(MultiLayerNetwork)}, for the layer vertices of a computation graph. */
     public static int install(ComputationGraph graph) {
         DataType dataType = graph.getConfiguration().getDataType();
-        Layer[] layers = graph.getLayers();
+        Layer[] layers = initialized(graph.getLayers());
         Field vertexLayer = field(LayerVertex.class, "layer");
         int count = 0;
         for (GraphVertex vertex : graph.getVertices()) {
@@ -79,6 +80,14 @@ public final class ReluLayers {
     /** Whether {@code layer} is one of this module's ReLU layers. */
     public static boolean installed(Layer layer) {
         return layer instanceof OnePassReluLayer;
+    }
+
+    private static Layer[] initialized(Layer[] layers) {
+        if (layers == null) {
+            throw new IllegalArgumentException("ReLU layers: expected an initialized network, got one without layers"
+                    + " (call init() before install)");
+        }
+        return layers;
     }
 
     private static boolean replaceable(Layer layer) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -43,7 +44,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * parameters, gives bit for bit the same inference output, training-mode activations, parameter and input gradients
  * (the first ReLU meets exact zeros, where its derivative is taken as 0), and the same parameters after three
  * Adam steps. Other activations and bounded or leaky ReLUs are left alone; DL4J's gradient check passes in double;
- * a computation graph is served too; a restored network has the stock layers until installed again.
+ * a computation graph is served too; a restored network has the stock layers until installed again; an uninitialized network is refused.
  */
 class ReluLayersTest {
 
@@ -90,6 +91,13 @@ class ReluLayersTest {
             assertEquals(0, ReluLayers.install(net), fn::toString);
             assertFalse(ReluLayers.installed(net.getLayer(0)), fn::toString);
         }
+    }
+
+    @Test
+    void refusesANetworkBeforeInit() {
+        MultiLayerNetwork net = new MultiLayerNetwork(network(DataType.FLOAT, new ActivationReLU()).getLayerWiseConfigurations());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReluLayers.install(net));
+        assertTrue(e.getMessage().contains("call init() before install"), e.getMessage());
     }
 
     /** DL4J's numerical gradient check, in double, through the replaced layers (inputs away from ReLU's kink). */

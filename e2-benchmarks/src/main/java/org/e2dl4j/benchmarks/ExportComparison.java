@@ -26,11 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The train step (or the inference pass) of the C8 model against its export to stock DL4J layers, in one JVM: the C8
- * model, the export with
- * DL4J's oneDNN helpers (cache mode DEVICE), the same with {@link BatchNormHelpers#install}, and with
- * {@link ReluLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps (or of
- * {@code output(x, false)}); each round's
- * ratio to the C8 model's block median, and the median and range of those ratios over the rounds.
+ * model, the export with DL4J's oneDNN helpers (cache mode DEVICE), the same with {@link BatchNormHelpers#install},
+ * and with {@link ReluLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps (or of
+ * {@code output(x, false)}); each round's ratio of block medians to the C8 model's, and the median and range of those
+ * ratios over the rounds.
  */
 @Command(name = "export-comparison", sortOptions = false, usageHelpAutoWidth = true,
         description = "Times the C8 model's train step (or inference) against its export's, with this project's helpers"
@@ -88,14 +87,14 @@ public final class ExportComparison implements Callable<Integer> {
                 new Contender("exported + BatchNormHelpers + ReluLayers",
                         exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net))));
         for (Contender c : contenders) {
-            median(c.network(), data, warmup, inference);
+            run(c.network(), data, warmup, inference);
         }
         List<double[]> ratios = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             double[] ms = new double[contenders.size()];
             StringBuilder line = new StringBuilder("round " + r + ":");
             for (int i = 0; i < ms.length; i++) {
-                ms[i] = median(contenders.get(i).network(), data, block, inference);
+                ms[i] = run(contenders.get(i).network(), data, block, inference);
                 line.append(String.format(Locale.ROOT, " %s %.1f ms;", contenders.get(i).name(), ms[i]));
             }
             double[] ratio = new double[ms.length];
@@ -129,7 +128,8 @@ public final class ExportComparison implements Callable<Integer> {
         return net;
     }
 
-    private static double median(MultiLayerNetwork net, DataSet data, int steps, boolean inference) {
+    /** Runs {@code steps} steps (or inference passes) and returns their median wall time in ms (NaN for none). */
+    private static double run(MultiLayerNetwork net, DataSet data, int steps, boolean inference) {
         double[] ms = new double[steps];
         for (int i = 0; i < steps; i++) {
             long t0 = System.nanoTime();
