@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,6 +26,16 @@ public record ExportedLayer(Layer config, Map<String, INDArray> params, InputPre
     /** A stock layer without an input preprocessor. */
     public ExportedLayer(Layer config, Map<String, INDArray> params) {
         this(config, params, null);
+    }
+
+    /**
+     * A stock layer whose parameters keep the given values while the exported network trains (a blur, a pooling
+     * matrix, a mask): {@code stock} inside a {@code FrozenLayerWithBackprop}, which passes dL/dx on to the layers
+     * before it and zeroes the gradient of its own parameters. A NoOp updater alone does not hold them: DL4J then
+     * subtracts the raw gradient (plain SGD at rate 1).
+     */
+    public static ExportedLayer fixed(Layer stock, Map<String, INDArray> params) {
+        return new ExportedLayer(new FrozenLayerWithBackprop(stock), params);
     }
 
     /** The same layer with the given stock preprocessor on its input. */

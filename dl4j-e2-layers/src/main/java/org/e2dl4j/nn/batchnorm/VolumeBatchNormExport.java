@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.e2dl4j.nn.ExportedLayer;
 import org.nd4j.linalg.activations.Activation;
@@ -34,6 +33,6 @@ final class VolumeBatchNormExport {
                 .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
                 .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
                 .biasUpdater(new NoOp()).name(name).build();
-        return new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter, "b", shift));
+        return ExportedLayer.fixed(conv, Map.of("W", filter, "b", shift));
     }
 }

@@ -105,14 +105,14 @@ public class GroupPooling extends EquivariantLayer {
                     .stride(1, 1, 1).padding(0, 0, 0).convolutionMode(ConvolutionMode.Truncate)
                     .dataFormat(Convolution3D.DataFormat.NCDHW).hasBias(false).activation(activation)
                     .weightInit(WeightInit.ZERO).updater(new NoOp()).biasUpdater(new NoOp()).name(name).build();
-            return new ExportedLayer(conv, Map.of("W", Nd4j.createFromArray(matrix).reshape(matrix.length,
+            return ExportedLayer.fixed(conv, Map.of("W", Nd4j.createFromArray(matrix).reshape(matrix.length,
                     matrix[0].length, 1, 1, 1)));
         }
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(matrix[0].length).nOut(matrix.length)
                 .stride(1, 1).padding(0, 0).convolutionMode(ConvolutionMode.Truncate).dataFormat(CNN2DFormat.NCHW)
                 .hasBias(false).activation(activation).weightInit(WeightInit.ZERO).updater(new NoOp())
                 .biasUpdater(new NoOp()).name(name).build();
-        return new ExportedLayer(conv, Map.of("W", Nd4j.createFromArray(matrix).reshape(matrix.length,
+        return ExportedLayer.fixed(conv, Map.of("W", Nd4j.createFromArray(matrix).reshape(matrix.length,
                 matrix[0].length, 1, 1)));
     }
 

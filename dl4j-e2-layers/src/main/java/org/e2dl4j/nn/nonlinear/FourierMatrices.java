@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.e2dl4j.math.repr.FourierTransform;
 import org.e2dl4j.nn.ExportedLayer;
@@ -136,11 +135,11 @@ final class FourierMatrices {
                     .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same)
                     .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
                     .name(layerName).build();
-            return new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter));
+            return ExportedLayer.fixed(conv, Map.of("W", filter));
         }
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(w[0].length).nOut(w.length).hasBias(false)
                 .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
                 .dataFormat(CNN2DFormat.NCHW).weightInit(WeightInit.ZERO).updater(new NoOp()).name(layerName).build();
-        return new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter));
+        return ExportedLayer.fixed(conv, Map.of("W", filter));
     }
 }

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling3DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.e2dl4j.nn.EquivariantLayer;
 import org.e2dl4j.nn.ExportedLayer;
@@ -23,8 +22,8 @@ import org.nd4j.linalg.learning.config.NoOp;
 /**
  * The stock DL4J layers the pooling layers export to: a {@code SubsamplingLayer} ({@code Subsampling3DLayer} on
  * volumes) with PyTorch's window
- * (Truncate mode, padding counted in the average's divisor), and a {@code DepthwiseConvolution2D} holding a
- * fixed blur filter (no bias, NoOp updater so that training the exported network leaves it fixed).
+ * (Truncate mode, padding counted in the average's divisor), and a bias-free {@code DepthwiseConvolution2D} holding
+ * the blur filter, frozen ({@link ExportedLayer#fixed}) so that training the exported network leaves it fixed.
  */
 final class StockPooling {
 
@@ -87,8 +86,8 @@ final class StockPooling {
     }
 
     /**
-     * A depthwise convolution of {@code channels} channels applying {@code filter} [k, k] to each, with the given
-     * stride and padding: the exported form of a Gaussian blur.
+     * A frozen depthwise convolution of {@code channels} channels applying {@code filter} [k, k] to each, with the
+     * given stride and padding: the exported form of a Gaussian blur.
      */
     static ExportedLayer fixedDepthwise(String name, int channels, INDArray filter, int[] stride, int[] padding) {
         int k = (int) filter.size(0);
@@ -97,7 +96,7 @@ final class StockPooling {
                 .convolutionMode(ConvolutionMode.Truncate).dataFormat(CNN2DFormat.NCHW).updater(new NoOp())
                 .weightInit(WeightInit.ZERO).biasUpdater(new NoOp()).name(name).build();
         INDArray weights = filter.reshape(k, k, 1, 1).repeat(2, channels).dup('c');
-        return new ExportedLayer(conv, Map.of("W", weights));
+        return ExportedLayer.fixed(conv, Map.of("W", weights));
     }
 
     /**
@@ -116,6 +115,6 @@ final class StockPooling {
                 .nOut(channels).hasBias(false).activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
                 .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
                 .biasUpdater(new NoOp()).name(name).build();
-        return new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", weights));
+        return ExportedLayer.fixed(conv, Map.of("W", weights));
     }
 }

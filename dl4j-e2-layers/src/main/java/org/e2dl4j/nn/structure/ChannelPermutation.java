@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -109,11 +108,11 @@ final class ChannelPermutation {
                     .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
                     .dataFormat(Convolution3D.DataFormat.NCDHW).weightInit(WeightInit.ZERO).updater(new NoOp())
                     .name(layerName).build();
-            return List.of(new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter)));
+            return List.of(ExportedLayer.fixed(conv, Map.of("W", filter)));
         }
         ConvolutionLayer conv = new ConvolutionLayer.Builder(1, 1).nIn(n).nOut(n).hasBias(false)
                 .activation(Activation.IDENTITY).convolutionMode(ConvolutionMode.Truncate)
                 .dataFormat(CNN2DFormat.NCHW).weightInit(WeightInit.ZERO).updater(new NoOp()).name(layerName).build();
-        return List.of(new ExportedLayer(new FrozenLayerWithBackprop(conv), Map.of("W", filter)));
+        return List.of(ExportedLayer.fixed(conv, Map.of("W", filter)));
     }
 }

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.misc.ElementWiseMultiplicationLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -184,7 +183,7 @@ public class MaskModule extends EquivariantLayer {
         ActivationLayer reshape = new ActivationLayer.Builder().activation(Activation.IDENTITY)
                 .name(getLayerName()).build();
         return List.of(
-                new ExportedLayer(new FrozenLayerWithBackprop(multiply), Map.of("W", w, "b", b))
+                ExportedLayer.fixed(multiply, Map.of("W", w, "b", b))
                         .withPreProcessor(new CnnToFeedForwardPreProcessor(s, s, channels, CNN2DFormat.NCHW)),
                 new ExportedLayer(reshape, Map.of())
                         .withPreProcessor(new FeedForwardToCnnPreProcessor(s, s, channels)));

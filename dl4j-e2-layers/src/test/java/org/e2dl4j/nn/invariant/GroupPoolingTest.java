@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.math.group.GroupElement;
 import org.e2dl4j.math.group.SubgroupId;
@@ -135,7 +136,8 @@ class GroupPoolingTest {
         MultiLayerNetwork net = TestNetworks.withLoss(DataType.DOUBLE, 1, input(D4_MIXED, 6), pooling(D4_MIXED).get());
         MultiLayerNetwork std = Export.toStandard(net);
         assertEquals(4, std.getnLayers() - 1, "regular D4 fields (8 channels) need 3 ReLU levels and a readout");
-        assertTrue(std.getLayerWiseConfigurations().getConf(0).getLayer() instanceof ConvolutionLayer);
+        assertTrue(std.getLayerWiseConfigurations().getConf(0).getLayer() instanceof FrozenLayerWithBackprop frozen
+                && frozen.getUnderlying() instanceof ConvolutionLayer, "a frozen 1 x 1 ConvolutionLayer first");
         INDArray x = TestNetworks.gaussian(DataType.DOUBLE, 3, 3, D4_MIXED.size(), 6, 6);
         double err = net.output(x).sub(std.output(x)).amaxNumber().doubleValue();
         assertTrue(err < 1e-12, "exported group pooling of " + D4_MIXED + ": expected max |difference| < 1e-12 in"

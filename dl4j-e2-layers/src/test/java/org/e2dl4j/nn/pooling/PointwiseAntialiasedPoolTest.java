@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -194,8 +195,10 @@ class PointwiseAntialiasedPoolTest {
         MultiLayerNetwork std = Export.toStandard(TestNetworks.withLoss(DataType.FLOAT, 1, input(C4_TYPE, 9),
                 List.of(new PointwiseMaxPoolAntialiased.Builder(C4_TYPE, 2).build())));
         assertTrue(std.getLayerWiseConfigurations().getConf(0).getLayer() instanceof SubsamplingLayer
-                && std.getLayerWiseConfigurations().getConf(1).getLayer() instanceof DepthwiseConvolution2D,
-                "expected SubsamplingLayer then DepthwiseConvolution2D, got " + std.getLayerWiseConfigurations().toJson());
+                && std.getLayerWiseConfigurations().getConf(1).getLayer() instanceof FrozenLayerWithBackprop frozen
+                && frozen.getUnderlying() instanceof DepthwiseConvolution2D,
+                "expected SubsamplingLayer then a frozen DepthwiseConvolution2D, got "
+                        + std.getLayerWiseConfigurations().toJson());
     }
 
     @Test

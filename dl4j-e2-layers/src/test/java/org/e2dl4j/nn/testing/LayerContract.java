@@ -193,6 +193,39 @@ public final class LayerContract {
         assertFalse(gstd.getConfiguration().toJson().contains("org.e2dl4j"),
                 name + ": exported graph configuration still refers to org.e2dl4j classes");
         assertClose(graph.outputSingle(x), gstd.outputSingle(x), name + ": exported ComputationGraph output");
+        assertFixedWhileTraining(name, graph, gstd, x);
+    }
+
+    /**
+     * Training the exported graph leaves the parameters of every stock layer that stands for a parameter-free layer
+     * of the source (a blur, a pooling matrix, a mask: parts named after the source vertex, {@code name_exportK} and
+     * {@code name}) as exported. The graphs use the NoOp updater, under which DL4J subtracts the raw gradient from
+     * any layer that is not frozen.
+     */
+    private static void assertFixedWhileTraining(String name, ComputationGraph source, ComputationGraph exported,
+            INDArray x) {
+        Map<String, INDArray> fixed = new HashMap<>();
+        for (org.deeplearning4j.nn.graph.vertex.GraphVertex v : exported.getVertices()) {
+            String origin = v.getVertexName().replaceFirst("_export\\d+$", "");
+            if (v.hasLayer() && v.getLayer().numParams() > 0 && source.getVertex(origin) != null
+                    && source.getVertex(origin).hasLayer() && source.getVertex(origin).getLayer().numParams() == 0) {
+                fixed.put(v.getVertexName(), v.getLayer().params().dup());
+            }
+        }
+        if (fixed.isEmpty()) {
+            return;
+        }
+        INDArray y = TestNetworks.gaussian(DataType.FLOAT, 13, exported.outputSingle(x).shape());
+        for (int step = 0; step < 2; step++) {
+            exported.fit(new INDArray[] {x}, new INDArray[] {y});
+        }
+        for (Map.Entry<String, INDArray> e : fixed.entrySet()) {
+            INDArray after = exported.getVertex(e.getKey()).getLayer().params();
+            double drift = e.getValue().sub(after).amaxNumber().doubleValue();
+            assertTrue(drift == 0, name + ": training the exported graph changed the fixed parameters of '" + e.getKey()
+                    + "' (" + exported.getVertex(e.getKey()).getLayer().getClass().getSimpleName() + ") by up to "
+                    + drift + ", expected them unchanged");
+        }
     }
 
     /** Export refuses the network with a message naming the layer class. */
