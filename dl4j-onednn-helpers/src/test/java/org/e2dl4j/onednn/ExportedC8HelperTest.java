@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
@@ -71,17 +72,18 @@ class ExportedC8HelperTest {
     void everyConvolutionBatchNormAndPoolingHasItsHelper() {
         List<String> withHelpers = new ArrayList<>();
         for (int i = 0; i < exported.on().getnLayers(); i++) {
-            Layer on = exported.on().getLayer(i);
-            assertNull(exported.off().getLayer(i).getHelper(), "layer " + i + " without helpers");
-            // exactly these classes: DL4J M2.1's subclasses (DepthwiseConvolution2DLayer, of the antialiased
-            // pooling's export, among them) create no helper
+            Layer on = unfrozen(exported.on().getLayer(i));
+            assertNull(unfrozen(exported.off().getLayer(i)).getHelper(), "layer " + i + " without helpers");
+            // exactly these classes, frozen or not: DL4J M2.1's subclasses (DepthwiseConvolution2DLayer, of the
+            // antialiased pooling's export, among them) create no helper
             boolean helped = HELPED.contains(on.getClass());
             assertEquals(helped, on.getHelper() != null, "helper of layer " + i + " " + on.getClass().getSimpleName());
             if (helped) {
                 withHelpers.add(on.getClass().getSimpleName());
             }
         }
-        // the six R2Convs, the six InnerBatchNorms and the head's batch norm, at least
+        // the six R2Convs and the group pooling's frozen 1 x 1 convolutions, the six InnerBatchNorms and the head's
+        // batch norm
         assertTrue(withHelpers.stream().filter("ConvolutionLayer"::equals).count() >= 6, withHelpers::toString);
         assertEquals(7, withHelpers.stream().filter("BatchNormalization"::equals).count(), withHelpers::toString);
         assertEquals(exported.off().params(), exported.on().params());
@@ -98,11 +100,16 @@ class ExportedC8HelperTest {
         double forward = exported.trainingForward(images);
         double backward = exported.backward(images, labels);
         for (int i = 0; i < exported.on().getnLayers(); i++) {
-            if (exported.on().getLayer(i).getHelper() != null) {
+            if (unfrozen(exported.on().getLayer(i)).getHelper() != null) {
                 assertEquals(0, exported.helperFailures(i), "helper failures of layer " + i);
             }
         }
         assertTrue(forward <= FLOAT_TOLERANCE, () -> "training-mode activations differ by " + forward);
         assertTrue(backward <= FLOAT_TOLERANCE, () -> "gradients differ by " + backward);
+    }
+
+    /** The layer inside a frozen layer, or {@code layer}. */
+    private static Layer unfrozen(Layer layer) {
+        return layer instanceof FrozenLayerWithBackprop frozen ? frozen.getUnderlying() : layer;
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.primitives.Pair;
@@ -111,7 +112,11 @@ record HelperPair(MultiLayerNetwork on, MultiLayerNetwork off) {
         return a.amaxNumber().doubleValue();
     }
 
-    private static int helperFailures(Layer layer) {
+    /** How often the helper of {@code layer} (of the layer inside, for a frozen layer) failed. */
+    static int helperFailures(Layer layer) {
+        if (layer instanceof FrozenLayerWithBackprop frozen) {
+            return helperFailures(frozen.getUnderlying());
+        }
         for (Class<?> c = layer.getClass(); c != null; c = c.getSuperclass()) {
             try {
                 Field f = c.getDeclaredField("helperCountFail");

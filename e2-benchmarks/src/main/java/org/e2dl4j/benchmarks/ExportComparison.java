@@ -11,6 +11,7 @@ import java.util.function.ToIntFunction;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.e2dl4j.onednn.BatchNormHelpers;
+import org.e2dl4j.onednn.FrozenDepthwiseLayers;
 import org.e2dl4j.onednn.OneDnnHelpers;
 import org.e2dl4j.onednn.ReluLayers;
 import org.e2dl4j.samples.bench.BenchmarkNetworks;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 /**
  * The train step (or the inference pass) of the C8 model against its export to stock DL4J layers, in one JVM: the C8
  * model, the export with DL4J's oneDNN helpers (cache mode DEVICE), the same with {@link BatchNormHelpers#install},
- * and with {@link ReluLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps (or of
+ * with {@link ReluLayers#install} too, and with {@link FrozenDepthwiseLayers#install} too, all warmed up, then timed in turn in blocks of {@code fit} steps (or of
  * {@code output(x, false)}); each round's ratio of block medians to the C8 model's, and the median and range of those
  * ratios over the rounds.
  */
@@ -85,7 +86,10 @@ public final class ExportComparison implements Callable<Integer> {
                 new Contender("exported", exported(net -> 0)),
                 new Contender("exported + BatchNormHelpers", exported(BatchNormHelpers::install)),
                 new Contender("exported + BatchNormHelpers + ReluLayers",
-                        exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net))));
+                        exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net))),
+                new Contender("exported + BatchNormHelpers + ReluLayers + FrozenDepthwiseLayers",
+                        exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net)
+                                + FrozenDepthwiseLayers.install(net))));
         for (Contender c : contenders) {
             run(c.network(), data, warmup, inference);
         }

@@ -60,16 +60,16 @@ class ExportComparisonTest {
         Supplier<String> text = () -> output;
         List<String> lines = output.lines().toList();
         assertEquals(2, lines.stream().filter(l -> l.startsWith("round ")).count(), text);
-        assertTrue(lines.get(0).contains("C8 ") && lines.get(0).contains("exported + BatchNormHelpers + ReluLayers "),
-                text);
+        assertTrue(lines.get(0).contains("C8 ")
+                && lines.get(0).contains("exported + BatchNormHelpers + ReluLayers + FrozenDepthwiseLayers "), text);
         List<String> exports = lines.stream().map(RATIO::matcher).filter(Matcher::matches).map(m -> {
             double median = Double.parseDouble(m.group(2));
             assertTrue(median > 0 && Double.parseDouble(m.group(3)) <= median
                     && median <= Double.parseDouble(m.group(4)), m.group());
             return m.group(1);
         }).toList();
-        assertEquals(List.of("exported", "exported + BatchNormHelpers", "exported + BatchNormHelpers + ReluLayers"),
-                exports, text);
+        assertEquals(List.of("exported", "exported + BatchNormHelpers", "exported + BatchNormHelpers + ReluLayers",
+                "exported + BatchNormHelpers + ReluLayers + FrozenDepthwiseLayers"), exports, text);
     }
 
     @Test
