@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The stock {@code DepthwiseConvolution2DLayer} inside a {@code FrozenLayerWithBackprop}, with a backward pass that
  * computes dL/dx alone (the frozen wrapper zeroes the parameters' gradient anyway). For y[o] = sum_a w[a] x[s o + d a -
  * p] along each axis, dL/dx is the stride-1 correlation, dilated by d, of z with the filter reversed, where z holds
- * dL/dy at s o + d (k - 1) - p and zeros elsewhere. The stock layer instead runs the forward convolution again and
+ * dL/dy at s o + d (k - 1) - p and zeros elsewhere; when every channel's filter is the same outer product u v^T (a
+ * blur), it is two matrix products with the band matrices of u and v instead ({@link SeparableFilter}). The stock layer instead runs the forward convolution again and
  * libnd4j's {@code depthwise_conv2d_bp}, whose filter gradient takes most of the time. Forward passes are the stock
  * layer's.
  */
@@ -33,8 +35,23 @@ final class FrozenDepthwiseLayer extends BaseWrapperLayer {
 
     private static final long serialVersionUID = 1L;
 
+    /** The filter the factors were found for (a copy outside workspaces), and the factors, or null for none. */
+    private transient INDArray factoredFilter;
+    private transient SeparableFilter factors;
+
     FrozenDepthwiseLayer(Layer stock) {
         super(stock);
+    }
+
+    /** The factors of {@code w} when it is separable ({@link SeparableFilter#of}), found again when w changes. */
+    private SeparableFilter factors(INDArray w) {
+        if (factoredFilter == null || !factoredFilter.equalShapes(w) || !factoredFilter.equalsWithEps(w, 0.0)) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                factoredFilter = w.dup('c');
+            }
+            factors = SeparableFilter.of(w);
+        }
+        return factors;
     }
 
     @Override
@@ -56,6 +73,12 @@ final class FrozenDepthwiseLayer extends BaseWrapperLayer {
                 : conf.getActivationFn().backprop(preActivation(conf, x, w,
                         conf.hasBias() ? stock.getParam(DepthwiseConvolutionParamInitializer.BIAS_KEY) : null, pad,
                         epsilon, workspaceMgr), epsilon).getFirst();
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, w.dataType(), x.shape(), 'c');
+        SeparableFilter factors = factors(w);
+        if (factors != null) {
+            factors.adjoint(delta, dx, s, pad, d, workspaceMgr);
+            return new Pair<>(new DefaultGradient(), dx);
+        }
         long[] spreadShape = {x.size(0), x.size(1), inSize[0] + (long) d[0] * (k[0] - 1),
                 inSize[1] + (long) d[1] * (k[1] - 1)};
         INDArray spread = workspaceMgr.create(ArrayType.BP_WORKING_MEM, w.dataType(), spreadShape, 'c');
@@ -63,7 +86,6 @@ final class FrozenDepthwiseLayer extends BaseWrapperLayer {
                 onGrid(d[1] * (k[1] - 1) - pad[1], s[1], delta.size(3))).assign(delta);
         INDArray reversed = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, w.dataType(), w.shape(), 'c');
         Nd4j.exec(new Reverse(w, reversed, 0, 1));
-        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, w.dataType(), x.shape(), 'c');
         Nd4j.exec(DynamicCustomOp.builder("depthwise_conv2d").addInputs(spread, reversed).addOutputs(dx)
                 .addIntegerArguments(k[0], k[1], 1, 1, 0, 0, d[0], d[1], 0, 0, 0).build());
         return new Pair<>(new DefaultGradient(), dx);

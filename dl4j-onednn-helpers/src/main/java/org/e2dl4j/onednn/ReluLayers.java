@@ -15,9 +15,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Replaces every stock {@code ActivationLayer} of plain ReLU in an instantiated network by a layer of this module
- * that computes the same function with the same ND4J ops, in one pass over the map each way instead of DL4J's copy
- * first (training forward: read x, write max(x, 0); backward: read x and dL/dy, write dL/dy [x > 0]). Outputs and
- * gradients are equal bit for bit; the configuration (JSON, {@code ModelSerializer}) stays the stock one.
+ * that computes the same function without DL4J's copy of the input (training forward: read x, write max(x, 0) with the
+ * stock op; backward: write the step [x > 0], multiply it by dL/dy in place, instead of libnd4j's slower
+ * {@code relu_bp}). Outputs and, for finite dL/dy, gradients are the stock values (a NaN or infinite dL/dy where
+ * x &lt;= 0 stays NaN, where the stock layer drops it to 0); the configuration (JSON, {@code ModelSerializer}) stays the
+ * stock one.
  *
  * <p>Only {@code Activation.RELU} as built by {@code new ActivationReLU()} is replaced (no max, threshold or negative
  * slope), and only layers of exactly DL4J's {@code ActivationLayer} class at the top level of the network. DL4J makes
@@ -79,7 +81,7 @@ public final class ReluLayers {
 
     /** Whether {@code layer} is one of this module's ReLU layers. */
     public static boolean installed(Layer layer) {
-        return layer instanceof OnePassReluLayer;
+        return layer instanceof CopyFreeReluLayer;
     }
 
     private static Layer[] initialized(Layer[] layers) {
@@ -100,7 +102,7 @@ public final class ReluLayers {
     }
 
     private static Layer replacement(Layer old, DataType dataType) {
-        OnePassReluLayer layer = new OnePassReluLayer(old.conf(), dataType);
+        CopyFreeReluLayer layer = new CopyFreeReluLayer(old.conf(), dataType);
         layer.setIndex(old.getIndex());
         layer.setListeners(old.getListeners());
         return layer;

@@ -22,8 +22,12 @@
  * by per-row reductions and per-row scalings of the NCHW map, several times faster than DL4J's oneDNN helper (which
  * reduces along the strided axes and runs libnd4j's {@code batchnorm_bp}); it needs no oneDNN and no
  * {@code enable()}. Likewise {@link org.e2dl4j.onednn.ReluLayers#install} replaces every stock plain-ReLU
- * {@code ActivationLayer} by a layer that computes the same values with the same ND4J ops, bit for bit, in one pass
- * over the map each way (the stock layer copies the map first, forward in training and backward).
+ * {@code ActivationLayer} by a layer that computes the same values without the stock layer's copies of the map
+ * (forward in training and backward) and without libnd4j's slow {@code relu_bp}, and
+ * {@link org.e2dl4j.onednn.FrozenDepthwiseLayers#install} gives every frozen {@code DepthwiseConvolution2D} (a fixed
+ * blur inside {@code FrozenLayerWithBackprop}) a backward pass that computes dL/dx alone, from band matrices when
+ * the filter is one outer product on every channel, instead of the stock pass's second forward convolution and
+ * filter gradient.
  *
  * <p>Limits, all of DL4J 1.0.0-M2.1 and its libnd4j (see the tests of this module):
  * <ul>

@@ -50,7 +50,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * twice with equal parameters, the installed one gives bit for bit the stock training-mode output and, for
  * strides 1 to 3, kernels 3 x 3 to 3 x 5, padding up to the kernel's span, dilation 2, Same mode and a biased tanh,
  * the stock input gradient and first layer's gradient (in double, to 1e-12 of their largest entry; in float to
- * 1e-5, without dilation), the same parameters after three Adam steps, and the frozen filter unchanged. DL4J's gradient check passes
+ * 1e-5, without dilation), also for a filter that is one outer product on every channel (taken from band
+ * matrices) and after the filter changes, the same parameters after three Adam steps, and the frozen filter unchanged. DL4J's gradient check passes
  * through it in double; layers it does not serve keep the stock pass; a graph is served; a restored network has the
  * stock layers until installed again; an uninitialized network is refused. The export of the sample's C8 model
  * trains with the same gradients.
@@ -85,7 +86,42 @@ class FrozenDepthwiseLayersTest {
     @Test
     void matchesTheStockBackwardPassInDouble() {
         for (Case c : CASES) {
-            assertMatchesStock(c, DataType.DOUBLE, 1e-12);
+            assertMatchesStock(c, DataType.DOUBLE, 1e-12, false);
+        }
+    }
+
+    /** Every channel's filter the same outer product u v^T: the band matrices' path. */
+    @Test
+    void matchesTheStockBackwardPassForASeparableFilter() {
+        for (Case c : CASES) {
+            assertMatchesStock(c, DataType.DOUBLE, 1e-12, true);
+            if (c.dilation()[0] == 1 && c.dilation()[1] == 1) {
+                assertMatchesStock(c, DataType.FLOAT, 1e-5, true);
+            }
+        }
+    }
+
+    /**
+     * A filter set after install is taken as it is: separable, different per channel, the same on every channel but
+     * not an outer product, separable again.
+     */
+    @Test
+    void followsTheFilterWhenItChanges() {
+        Case c = CASES.get(3);
+        MultiLayerNetwork off = network(DataType.DOUBLE, frozen(c));
+        MultiLayerNetwork on = off.clone();
+        assertEquals(1, FrozenDepthwiseLayers.install(on));
+        INDArray x = input(DataType.DOUBLE, 2);
+        INDArray labels = Nd4j.randn(DataType.DOUBLE, off.output(x).shape());
+        INDArray random = off.getLayer(1).getParam("W").dup();
+        INDArray sharedNotSeparable = Nd4j.randn(DataType.DOUBLE, c.kernel()[0], c.kernel()[1], 1, 1).repeat(2, 3)
+                .dup('c');
+        for (INDArray filter : List.of(separable(c, DataType.DOUBLE), random, sharedNotSeparable,
+                separable(c, DataType.DOUBLE).mul(-2))) {
+            off.getLayer(1).setParam("W", filter);
+            on.getLayer(1).setParam("W", filter);
+            assertClose(off.calculateGradients(x, labels, null, null).getSecond(),
+                    on.calculateGradients(x, labels, null, null).getSecond(), 1e-12, "dL/dx");
         }
     }
 
@@ -94,7 +130,7 @@ class FrozenDepthwiseLayersTest {
     void matchesTheStockBackwardPassInFloat() {
         for (Case c : CASES) {
             if (c.dilation()[0] == 1 && c.dilation()[1] == 1) {
-                assertMatchesStock(c, DataType.FLOAT, 1e-5);
+                assertMatchesStock(c, DataType.FLOAT, 1e-5, false);
             }
         }
     }
@@ -209,8 +245,11 @@ class FrozenDepthwiseLayersTest {
         assertBitEqual(net.output(x), restored.output(x), "outputs after restore");
     }
 
-    private static void assertMatchesStock(Case c, DataType type, double tolerance) {
+    private static void assertMatchesStock(Case c, DataType type, double tolerance, boolean separable) {
         MultiLayerNetwork off = network(type, frozen(c));
+        if (separable) {
+            off.getLayer(1).setParam("W", separable(c, type));
+        }
         MultiLayerNetwork on = off.clone();
         assertEquals(1, FrozenDepthwiseLayers.install(on), c.name());
         assertTrue(FrozenDepthwiseLayers.installed(on.getLayer(1)), c.name());
@@ -248,6 +287,14 @@ class FrozenDepthwiseLayersTest {
     private static void assertBitEqual(INDArray expected, INDArray actual, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
         assertArrayEquals(expected.dup('c').data().asDouble(), actual.dup('c').data().asDouble(), 0.0, what);
+    }
+
+    /** The outer product of seeded normal u [kH] and v [kW] on each of the 3 channels, as depthwise weights. */
+    private static INDArray separable(Case c, DataType type) {
+        Nd4j.getRandom().setSeed(11);
+        INDArray u = Nd4j.randn(DataType.DOUBLE, c.kernel()[0], 1);
+        INDArray v = Nd4j.randn(DataType.DOUBLE, 1, c.kernel()[1]);
+        return u.mmul(v).reshape(c.kernel()[0], c.kernel()[1], 1, 1).repeat(2, 3).castTo(type).dup('c');
     }
 
     private static Layer frozen(Case c) {

@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
@@ -40,7 +41,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * {@link ReluLayers} replaces the stock plain-ReLU {@code ActivationLayer} by a layer that computes the same values
- * with the same ND4J ops: a network of ReLU, convolution, ReLU, convolution and an MSE loss, built twice with equal
+ * without DL4J's copies: a network of ReLU, convolution, ReLU, convolution and an MSE loss, built twice with equal
  * parameters, gives bit for bit the same inference output, training-mode activations, parameter and input gradients
  * (the first ReLU meets exact zeros, where its derivative is taken as 0), and the same parameters after three
  * Adam steps. Other activations and bounded or leaky ReLUs are left alone; DL4J's gradient check passes in double;
@@ -80,6 +81,22 @@ class ReluLayersTest {
             off.fit(batch);
         }
         assertBitEqual(off.params(), on.params(), "parameters after 3 Adam steps");
+    }
+
+    /** A NaN dL/dy reaches dL/dx, also where x <= 0 (the stock relu_bp drops it to 0 there). */
+    @Test
+    void keepsANanGradientWhereTheStockLayerDropsIt() {
+        MultiLayerNetwork net = network(DataType.FLOAT, new ActivationReLU());
+        assertEquals(2, ReluLayers.install(net));
+        org.deeplearning4j.nn.api.Layer relu = net.getLayer(0);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray x = Nd4j.createFromArray(-1f, 0f, 2f).reshape(1, 3, 1, 1);
+        relu.setInput(x, mgr);
+        relu.activate(true, mgr);
+        INDArray dy = Nd4j.createFromArray(Float.NaN, Float.NaN, 3f).reshape(1, 3, 1, 1);
+        INDArray dx = relu.backpropGradient(dy, mgr).getSecond();
+        assertTrue(Float.isNaN(dx.getFloat(0)) && Float.isNaN(dx.getFloat(1)), dx::toString);
+        assertEquals(3f, dx.getFloat(2), dx::toString);
     }
 
     @Test

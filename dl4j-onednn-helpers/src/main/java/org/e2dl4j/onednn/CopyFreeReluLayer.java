@@ -10,18 +10,20 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J's stock {@code ActivationLayer} for the plain ReLU, y = max(x, 0) and dL/dx = dL/dy [x > 0], with the same ND4J
- * ops writing straight into the workspace arrays DL4J expects: the training-mode forward pass reads x and writes y
- * (the stock layer first copies x, then rectifies the copy), the backward pass reads x and dL/dy and writes dL/dx
- * (the stock layer first copies x). Inference runs the stock path (it rectifies in place, no copy).
+ * DL4J's stock {@code ActivationLayer} for the plain ReLU, y = max(x, 0) and dL/dx = dL/dy [x > 0], writing straight
+ * into the workspace arrays DL4J expects: the training-mode forward pass reads x and writes y with the stock op
+ * (the stock layer first copies x, then rectifies the copy); the backward pass writes the step [x > 0] into dL/dx
+ * and multiplies it by dL/dy in place (the stock layer copies x, then runs libnd4j's {@code relu_bp}, several times
+ * slower at the maps of a CNN). The values are the stock ones for finite dL/dy; a NaN or infinite dL/dy where x <= 0
+ * stays NaN here, where {@code relu_bp} drops it to 0. Inference runs the stock path (it rectifies in place, no copy).
  */
-final class OnePassReluLayer extends ActivationLayer {
+final class CopyFreeReluLayer extends ActivationLayer {
 
-    OnePassReluLayer(NeuralNetConfiguration conf, DataType dataType) {
+    CopyFreeReluLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
@@ -42,7 +44,8 @@ final class OnePassReluLayer extends ActivationLayer {
         assertInputSet(true);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(),
                 input.ordering());
-        Nd4j.getExecutioner().exec(new RectifiedLinearDerivative(input, epsilon, dx, 0.0));
+        Nd4j.getExecutioner().exec(new Step(input, dx, 0.0));
+        dx.muli(epsilon);
         return new Pair<>(new DefaultGradient(), dx);
     }
 }
