@@ -61,6 +61,10 @@ public final class ExportComparison implements Callable<Integer> {
     @Option(names = "--inference", description = "Time inference (output(x, false)) instead of the train step.")
     private boolean inference;
 
+    @Option(names = "--all-installs-only", description = "Time the C8 model and only the export with all three"
+            + " installs (twice as many rounds in the same time).")
+    private boolean allInstallsOnly;
+
     @Option(names = "--profile", description = "Also print each network's per-layer profile of the train step after the rounds.")
     private boolean profile;
 
@@ -81,15 +85,16 @@ public final class ExportComparison implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         OneDnnHelpers.enable();
         DataSet data = RandomBatch.of(batch);
-        List<Contender> contenders = List.of(
-                new Contender("C8", BenchmarkNetworks.c8(width)),
+        Contender all = new Contender("exported + BatchNormHelpers + ReluLayers + FrozenDepthwiseLayers",
+                exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net)
+                        + FrozenDepthwiseLayers.install(net)));
+        Contender c8 = new Contender("C8", BenchmarkNetworks.c8(width));
+        List<Contender> contenders = allInstallsOnly ? List.of(c8, all) : List.of(c8,
                 new Contender("exported", exported(net -> 0)),
                 new Contender("exported + BatchNormHelpers", exported(BatchNormHelpers::install)),
                 new Contender("exported + BatchNormHelpers + ReluLayers",
                         exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net))),
-                new Contender("exported + BatchNormHelpers + ReluLayers + FrozenDepthwiseLayers",
-                        exported(net -> BatchNormHelpers.install(net) + ReluLayers.install(net)
-                                + FrozenDepthwiseLayers.install(net))));
+                all);
         for (Contender c : contenders) {
             run(c.network(), data, warmup, inference);
         }

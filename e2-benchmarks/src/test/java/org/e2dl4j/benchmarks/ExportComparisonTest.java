@@ -38,6 +38,16 @@ class ExportComparisonTest {
         assertRoundsAndRatios(text);
     }
 
+    @Test
+    void timesOnlyTheFullyInstalledExportOnRequest() {
+        String text = run("--all-installs-only", "--width", "0.125", "--batch", "2", "--warmup", "1", "--rounds", "2",
+                "--block", "1");
+        List<String> exports = text.lines().map(RATIO::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+        assertEquals(List.of("exported + BatchNormHelpers + ReluLayers + FrozenDepthwiseLayers"), exports, text);
+        String round = text.lines().filter(l -> l.startsWith("round 0:")).findFirst().orElseThrow();
+        assertEquals(2, round.split(" ms;", -1).length - 1, "two networks a round: " + round);
+    }
+
     /** Runs the command with DL4J's helper switch restored afterwards, and returns what it printed. */
     private static String run(String... args) {
         String before = System.getProperty(OneDnnHelpers.DISABLE_PROPERTY);
