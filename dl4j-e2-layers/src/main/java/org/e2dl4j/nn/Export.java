@@ -33,9 +33,12 @@ import org.nd4j.shade.jackson.core.JsonProcessingException;
  * recompute its pre-activation; with it the forward output is kept and reused (the same parameters after a step).
  * The exported batch norms (stock {@code BatchNormalization}) train about 3.7x faster with the helper that
  * {@code org.e2dl4j.onednn.BatchNormHelpers.install(exported)} of the optional {@code dl4j-onednn-helpers} module
- * puts in place (same function, running averages included); its ReLUs (stock {@code ActivationLayer}) run in one
- * pass over the map each way with {@code org.e2dl4j.onednn.ReluLayers.install(exported)} of the same module (the
- * same values bit for bit).
+ * puts in place (same function, running averages included); its ReLUs (stock {@code ActivationLayer}) run without
+ * DL4J's copies with {@code org.e2dl4j.onednn.ReluLayers.install(exported)} of the same module, and its frozen blurs
+ * compute dL/dx alone with {@code org.e2dl4j.onednn.FrozenDepthwiseLayers.install(exported)}.
+ *
+ * <p>Layers that hold fixed values (blurs, pooling matrices, masks, permutations) are exported frozen
+ * ({@link ExportedLayer#fixed}), so training the exported network leaves them as exported.
  *
  * <p>Both methods throw an {@code IllegalArgumentException} naming the layer and the reason when a layer of this
  * library refuses export, or a layer or vertex is neither stock nor of this library.
